@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+
+export interface AccessToken {
+  adminId: string;
+  scopes: Set<string>;
+  /** Epoch ms (wall clock); undefined = does not expire (the CLI token). */
+  expiresAt?: number;
+  /** The refresh token it was minted from, so revoking one revokes the family. */
+  refreshToken?: string;
+}
+
+export interface RefreshToken {
+  adminId: string;
+  scopes: Set<string>;
+  clientId: string;
+}
+
+/**
+ * Issued tokens. Held in memory only: a sandbox restart signs every app out,
+ * which is also how a real revoked or expired grant looks to the client.
+ */
+export class TokenRegistry {
+  private access = new Map<string, AccessToken>();
+  private refresh = new Map<string, RefreshToken>();
+
+  issueAccess(adminId: string, scopes: Iterable<string>, ttlSeconds?: number, refreshToken?: string): string {
+    const token = `sl.tk-${randomBytes(24).toString('base64url')}`;
+    this.access.set(token, {
+      adminId,
+      scopes: new Set(scopes),
+      expiresAt: ttlSeconds === undefined ? undefined : Date.now() + ttlSeconds * 1000,
+      refreshToken,
+    });
+    return token;
+  }
+
+  issueRefresh(adminId: string, scopes: Iterable<string>, clientId: string): string {
+    const token = `tkr-${randomBytes(32).toString('base64url')}`;
+    this.refresh.set(token, { adminId, scopes: new Set(scopes), clientId });
+    return token;
+  }
+
+  lookupAccess(token: string): AccessToken | undefined {
+    return this.access.get(token);
+  }
+
+  lookupRefresh(token: string): RefreshToken | undefined {
+    return this.refresh.get(token);
+  }
+
+  /** auth/token/revoke: the access token and, with it, its refresh token and siblings. */
+  revoke(accessToken: string): void {
+    const t = this.access.get(accessToken);
+    this.access.delete(accessToken);
+    if (t?.refreshToken) this.revokeRefresh(t.refreshToken);
+  }
+
+  revokeRefresh(refreshToken: string): void {
+    this.refresh.delete(refreshToken);
+    for (const [k, v] of this.access) if (v.refreshToken === refreshToken) this.access.delete(k);
+  }
+
+  clear(): void {
+    this.access.clear();
+    this.refresh.clear();
+  }
+}

@@ -1,0 +1,89 @@
+import { TeamStore } from './model/team-store.js';
+import { seedState, type SeedOptions } from './model/seed.js';
+import { loadState, StateSaver } from './model/persistence.js';
+import { TokenRegistry } from './oauth/tokens.js';
+import { TEAM_SCOPES } from './oauth/scopes.js';
+import { FaultPlan } from './http/faults.js';
+import { WriteLimiter } from './http/rate-limit.js';
+import { RequestLog } from './http/request-log.js';
+import { DEFAULT_CONFIG, type SandboxConfig } from './config.js';
+import { ALL_ROUTES } from './routes/index.js';
+import type { RouteDef } from './routes/route.js';
+import { AppRegistry } from './oauth/apps.js';
+
+export interface SandboxOptions extends SeedOptions, Partial<SandboxConfig> {
+  /** Keep the team in this JSON file across restarts. */
+  statePath?: string;
+}
+
+/**
+ * One emulated Dropbox team with everything that serves it, independent of
+ * the HTTP listener (server.ts), so tests can also poke it in-process.
+ */
+export class Sandbox {
+  store: TeamStore;
+  readonly config: SandboxConfig;
+  readonly tokens = new TokenRegistry();
+  readonly apps = new AppRegistry();
+  readonly faults = new FaultPlan();
+  readonly log = new RequestLog();
+  readonly writeLimiter: WriteLimiter;
+  readonly routes = new Map<string, RouteDef>(ALL_ROUTES.map((r) => [r.path, r]));
+  /** Token for the first team admin with every team scope (printed by the CLI). */
+  accessToken: string;
+  /** Kept for tests: the last unexpected handler error (the server answered 500). */
+  lastInternalError: unknown;
+  private saver?: StateSaver;
+
+  constructor(private readonly options: SandboxOptions = {}) {
+    this.config = { ...DEFAULT_CONFIG, ...pickConfig(options) };
+    this.writeLimiter = new WriteLimiter(this.config.writeRate);
+    const saved = options.statePath ? loadState(options.statePath) : undefined;
+    this.store = this.makeStore(saved ?? seedState(options));
+    if (options.statePath) {
+      this.saver = new StateSaver(options.statePath, () => this.store.state);
+      if (!saved) this.saver.saveNow();
+    }
+    this.accessToken = this.issueCliToken();
+  }
+
+  /** The first active Team admin: who "generated" the CLI token. */
+  firstAdminId(): string {
+    const admin = this.store.activeTeamAdmins()[0];
+    if (!admin) throw new Error('The sandbox team has no active Team admin');
+    return admin.teamMemberId;
+  }
+
+  /** POST /__sandbox/reset: back to the seeded team (same seed and size), tokens kept valid for the CLI admin. */
+  reset(seed?: SeedOptions): void {
+    const prev = this.store.state;
+    this.store = this.makeStore(
+      seedState({ seed: seed?.seed ?? prev.seed, members: seed?.members ?? this.options.members, now: this.options.now }),
+    );
+    this.faults.clear();
+    this.log.clear();
+    this.saver?.saveNow();
+  }
+
+  flush(): void {
+    this.saver?.saveNow();
+  }
+
+  private makeStore(state: ConstructorParameters<typeof TeamStore>[0]): TeamStore {
+    const store = new TeamStore(state);
+    store.onChange(() => this.saver?.schedule());
+    return store;
+  }
+
+  private issueCliToken(): string {
+    return this.tokens.issueAccess(this.firstAdminId(), TEAM_SCOPES);
+  }
+}
+
+function pickConfig(o: Partial<SandboxConfig>): Partial<SandboxConfig> {
+  const out: Partial<SandboxConfig> = {};
+  for (const k of Object.keys(DEFAULT_CONFIG) as Array<keyof SandboxConfig>) {
+    if (o[k] !== undefined) out[k] = o[k];
+  }
+  return out;
+}
