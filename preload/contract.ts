@@ -1,0 +1,179 @@
+/**
+ * THE contract between the renderer and main: every call the UI can make and
+ * every event main pushes. Imported type-only by the renderer; main validates
+ * every argument with the zod schemas in contract-schemas.ts.
+ *
+ * Nothing here ever carries a token, a secret, or a file path the user did
+ * not choose.
+ */
+
+export type MemberStatus = 'active' | 'invited' | 'suspended' | 'removed';
+
+/** One directory row: compact, precomputed for filtering and sorting in the renderer. */
+export interface MemberRow {
+  /** team_member_id */
+  id: string;
+  email: string;
+  /** display_name */
+  name: string;
+  givenName: string;
+  surname: string;
+  status: MemberStatus;
+  /** Removed members only: can still be recovered. */
+  recoverable?: boolean;
+  /** Role ids (pid_dbtmr:…); empty for plain members. */
+  roleIds: string[];
+  groupIds: string[];
+  /** ISO 8601 timestamps as Dropbox sends them. */
+  joinedOn?: string;
+  invitedOn?: string;
+  suspendedOn?: string;
+  externalId?: string;
+  membershipType: 'full' | 'limited';
+  emailVerified: boolean;
+}
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface DirectorySnapshot {
+  connectionId: string;
+  /** ISO time the sync finished. */
+  syncedAt: string;
+  includeRemoved: boolean;
+  members: MemberRow[];
+  groups: NamedRef[];
+  roles: NamedRef[];
+}
+
+export interface DeviceInfo {
+  sessionId: string;
+  kind: 'desktop' | 'mobile' | 'web';
+  name: string;
+  platform?: string;
+  ipAddress?: string;
+  country?: string;
+  created?: string;
+  updated?: string;
+}
+
+export interface LinkedAppInfo {
+  appId: string;
+  appName: string;
+  publisher?: string;
+  linked?: string;
+}
+
+export interface MemberDetail {
+  member: MemberRow;
+  roles: NamedRef[];
+  groups: NamedRef[];
+  devices: DeviceInfo[];
+  linkedApps: LinkedAppInfo[];
+  /** Where the connection can tell (sandbox); absent for real teams. */
+  fileUsage?: { files: number; bytes: number };
+}
+
+export type ConnectionState = 'connected' | 'connecting' | 'refreshing' | 'needs_reauth' | 'offline';
+
+export interface ConnectionSummary {
+  id: string;
+  kind: 'sandbox' | 'dropbox';
+  /** What the admin calls it; defaults to the team name. */
+  label: string;
+  teamName?: string;
+  state: ConnectionState;
+  admin?: { name: string; email: string };
+  licenses?: { licensed: number; provisioned: number };
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+}
+
+/** Columns of the member report, in their default order. */
+export const CSV_COLUMNS = [
+  'name',
+  'email',
+  'status',
+  'role',
+  'groups',
+  'joined_on',
+  'invited_on',
+  'suspended_on',
+  'external_id',
+  'team_member_id',
+  'given_name',
+  'surname',
+  'membership_type',
+  'email_verified',
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+export type CsvPreset = 'member_report' | 'pending_invites' | 'suspended' | 'admins';
+
+export interface ExportCsvArg {
+  /** Exactly these members in this order (the current view), or the whole synced team. */
+  scope: { kind: 'team' } | { kind: 'members'; ids: string[] };
+  columns: CsvColumn[];
+  /** Used for the suggested file name. */
+  preset?: CsvPreset;
+}
+
+export type ExportCsvResult =
+  | { kind: 'saved'; rows: number; bytes: number; fileName: string }
+  | { kind: 'download'; rows: number; url: string; fileName: string }
+  | { kind: 'cancelled' };
+
+/** Errors cross the boundary as data: a tag to match on and a sentence for people. */
+export interface AppErrorInfo {
+  code: string;
+  message: string;
+  /** Dropbox error tag, when the error came from Dropbox. */
+  dropboxTag?: string;
+}
+
+export interface Api {
+  getAppInfo(): Promise<AppInfo>;
+  listConnections(): Promise<ConnectionSummary[]>;
+  getActiveConnection(): Promise<ConnectionSummary | null>;
+  /** The cached directory, syncing first when there is none yet. */
+  getDirectory(arg: { includeRemoved: boolean }): Promise<DirectorySnapshot>;
+  /** Syncs again from Dropbox (progress arrives as directory.sync events). */
+  refreshDirectory(arg: { includeRemoved: boolean }): Promise<DirectorySnapshot>;
+  getMemberDetail(arg: { memberId: string }): Promise<MemberDetail>;
+  exportMembersCsv(arg: ExportCsvArg): Promise<ExportCsvResult>;
+}
+
+export type ApiMethod = keyof Api;
+
+/** Every method name; transports refuse anything else. */
+export const API_METHODS = [
+  'getAppInfo',
+  'listConnections',
+  'getActiveConnection',
+  'getDirectory',
+  'refreshDirectory',
+  'getMemberDetail',
+  'exportMembersCsv',
+] as const satisfies readonly ApiMethod[];
+
+export type AppEvent =
+  | {
+      type: 'directory.sync';
+      connectionId: string;
+      phase: 'started' | 'progress' | 'done' | 'error';
+      /** Members received so far. */
+      loaded: number;
+      error?: AppErrorInfo;
+    }
+  | { type: 'connection.state'; connection: ConnectionSummary };
+
+/** What window.teamkeeper is: the Api plus an event subscription. */
+export interface TeamkeeperBridge extends Api {
+  /** Returns an unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
+}
