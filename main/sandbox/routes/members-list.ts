@@ -1,35 +1,16 @@
 import type { team } from 'dropbox';
 import { z } from 'zod';
-import { createHmac, randomBytes } from 'node:crypto';
 import { route } from './route.js';
-import { RouteError } from '../http/errors.js';
+import { readCursor, signCursor } from './cursor.js';
 import type { TeamStore } from '../model/team-store.js';
 
-/**
- * Cursors are opaque, signed and bound to this sandbox process: a tampered,
- * foreign or stale (pre-restart) cursor answers invalid_cursor like Dropbox.
- */
-const CURSOR_KEY = randomBytes(32);
+const CURSOR_KIND = 'members/list_v2';
 
 interface CursorState {
   /** Position in the member array. */
   o: number;
   l: number;
   r: boolean;
-}
-
-function encodeCursor(c: CursorState): string {
-  const body = Buffer.from(JSON.stringify(c)).toString('base64url');
-  const mac = createHmac('sha256', CURSOR_KEY).update(body).digest('base64url').slice(0, 22);
-  return `${body}.${mac}`;
-}
-
-function decodeCursor(cursor: string): CursorState {
-  const [body, mac] = cursor.split('.');
-  if (!body || !mac || createHmac('sha256', CURSOR_KEY).update(body).digest('base64url').slice(0, 22) !== mac) {
-    throw new RouteError('invalid_cursor');
-  }
-  return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as CursorState;
 }
 
 /** One page from position `from`, skipping removed members unless asked for. */
@@ -43,7 +24,7 @@ function page(store: TeamStore, from: number, limit: number, includeRemoved: boo
     members.push(store.memberInfoV2(m));
   }
   if (!includeRemoved) while (i < all.length && all[i].status === 'removed') i++;
-  return { members, cursor: encodeCursor({ o: i, l: limit, r: includeRemoved }), has_more: i < all.length };
+  return { members, cursor: signCursor(CURSOR_KIND, { o: i, l: limit, r: includeRemoved } satisfies CursorState), has_more: i < all.length };
 }
 
 const listArg = z.strictObject({
@@ -67,7 +48,7 @@ export const membersListRoutes = [
     write: false,
     schema: z.strictObject({ cursor: z.string() }),
     handle({ store }, arg) {
-      const c = decodeCursor(arg.cursor);
+      const c = readCursor<CursorState>(CURSOR_KIND, arg.cursor);
       return page(store, c.o, c.l, c.r);
     },
   }),
