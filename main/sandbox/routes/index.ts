@@ -1,6 +1,23 @@
 import type { RouteDef } from './route.js';
 import { teamInfoRoutes } from './team-info.js';
 import { membersListRoutes } from './members-list.js';
+import { membersInfoRoutes } from './members-info.js';
+import { membersAddRoutes } from './members-add.js';
+import { membersAddJobRoutes } from './members-add-job.js';
+import { membersProfileRoutes } from './members-profile.js';
+import { membersAdminRoutes } from './members-admin.js';
+import { membersSuspendRoutes } from './members-suspend.js';
+import { membersWelcomeRoutes } from './members-welcome.js';
 
 /** Every /2/ route the sandbox serves. */
-export const ALL_ROUTES: RouteDef[] = [...teamInfoRoutes, ...membersListRoutes];
+export const ALL_ROUTES: RouteDef[] = [
+  ...teamInfoRoutes,
+  ...membersListRoutes,
+  ...membersInfoRoutes,
+  ...membersAddRoutes,
+  ...membersAddJobRoutes,
+  ...membersProfileRoutes,
+  ...membersAdminRoutes,
+  ...membersSuspendRoutes,
+  ...membersWelcomeRoutes,
+];

@@ -31,3 +31,12 @@ export const usersSelector = z.discriminatedUnion('.tag', [
 export const optionalString = (max?: number) => (max ? z.string().max(max) : z.string()).optional();
 
 export const uint32 = z.number().int().min(0).max(4294967295);
+
+/** common.OptionalNamePart */
+export const optionalNamePart = z.string().max(50).regex(/^[^/:?*<>"|]*$/, 'not a valid name part');
+
+/** team_common.MemberExternalId */
+export const memberExternalId = z.string().max(64);
+
+/** team.TeamMemberRoleId */
+export const teamMemberRoleId = z.string().max(128).regex(/^pid_dbtmr:/, 'not a role id');

@@ -1,0 +1,24 @@
+import type { team } from 'dropbox';
+import { z } from 'zod';
+import { route } from './route.js';
+import { RouteError } from '../http/errors.js';
+
+const pollArg = z.strictObject({ async_job_id: z.string().min(1) });
+
+export const membersAddJobRoutes = [
+  route<z.infer<typeof pollArg>, team.MembersAddJobStatusV2Result>({
+    path: 'team/members/add/job_status/get_v2',
+    scope: 'members.write',
+    write: false,
+    schema: pollArg,
+    handle({ store }, arg) {
+      const job = store.jobById(arg.async_job_id);
+      // A job of another kind is as unknown to this route as a made-up id.
+      if (!job || job.kind !== 'members_add') throw new RouteError('invalid_async_job_id');
+      if (Date.now() < job.readyAt) return { '.tag': 'in_progress' };
+      if ('complete' in job.outcome) return { '.tag': 'complete', complete: job.outcome.complete as team.MemberAddV2Result[] };
+      const message = job.outcome.failed.message;
+      return { '.tag': 'failed', failed: typeof message === 'string' ? message : '' };
+    },
+  }),
+];
