@@ -8,6 +8,9 @@ import { membersProfileRoutes } from './members-profile.js';
 import { membersAdminRoutes } from './members-admin.js';
 import { membersSuspendRoutes } from './members-suspend.js';
 import { membersWelcomeRoutes } from './members-welcome.js';
+import { membersRemoveRoutes } from './members-remove.js';
+import { membersRecoverRoutes } from './members-recover.js';
+import { membersMoveFilesRoutes } from './members-move-files.js';
 
 /** Every /2/ route the sandbox serves. */
 export const ALL_ROUTES: RouteDef[] = [
@@ -20,4 +23,7 @@ export const ALL_ROUTES: RouteDef[] = [
   ...membersAdminRoutes,
   ...membersSuspendRoutes,
   ...membersWelcomeRoutes,
+  ...membersRemoveRoutes,
+  ...membersRecoverRoutes,
+  ...membersMoveFilesRoutes,
 ];

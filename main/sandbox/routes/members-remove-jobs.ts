@@ -1,0 +1,31 @@
+import type { async } from 'dropbox';
+import { z } from 'zod';
+import { RouteError } from '../http/errors.js';
+import type { SandboxConfig } from '../config.js';
+import type { Job } from '../model/types.js';
+import type { TeamStore } from '../model/team-store.js';
+
+/** async.PollArg (AsyncJobId is a non-empty string). */
+export const pollArg = z.strictObject({ async_job_id: z.string().min(1) });
+
+type EmptyJobKind = Extract<Job['kind'], 'members_remove' | 'move_former_member_files'>;
+
+/** Records a job whose state change is already made; it reports complete after asyncJobDelayMs. */
+export function launchEmptyJob(store: TeamStore, config: SandboxConfig, kind: EmptyJobKind): Job {
+  const job: Job = { id: store.mintId('dbjid:tk'), kind, readyAt: Date.now() + config.asyncJobDelayMs, outcome: { complete: null } };
+  store.addJob(job);
+  return job;
+}
+
+/**
+ * async.PollEmptyResult for a job of `kind`. That union is closed
+ * (in_progress | complete): a job that went wrong can only be reported
+ * through PollError, as internal_error.
+ */
+export function pollEmptyJob(store: TeamStore, id: string, kind: EmptyJobKind): async.PollEmptyResult {
+  const job = store.jobById(id);
+  if (!job || job.kind !== kind) throw new RouteError('invalid_async_job_id');
+  if (Date.now() < job.readyAt) return { '.tag': 'in_progress' };
+  if ('failed' in job.outcome) throw new RouteError('internal_error');
+  return { '.tag': 'complete' };
+}
