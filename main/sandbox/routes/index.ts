@@ -11,6 +11,11 @@ import { membersWelcomeRoutes } from './members-welcome.js';
 import { membersRemoveRoutes } from './members-remove.js';
 import { membersRecoverRoutes } from './members-recover.js';
 import { membersMoveFilesRoutes } from './members-move-files.js';
+import { groupsListRoutes } from './groups-list.js';
+import { groupsManageRoutes } from './groups-manage.js';
+import { groupsMembersRoutes } from './groups-members.js';
+import { devicesRoutes } from './devices.js';
+import { linkedAppsRoutes } from './linked-apps.js';
 
 /** Every /2/ route the sandbox serves. */
 export const ALL_ROUTES: RouteDef[] = [
@@ -26,4 +31,9 @@ export const ALL_ROUTES: RouteDef[] = [
   ...membersRemoveRoutes,
   ...membersRecoverRoutes,
   ...membersMoveFilesRoutes,
+  ...groupsListRoutes,
+  ...groupsManageRoutes,
+  ...groupsMembersRoutes,
+  ...devicesRoutes,
+  ...linkedAppsRoutes,
 ];
