@@ -7,7 +7,12 @@ export interface SeedOptions {
   seed?: number;
   /** Number of members; default 40, a realistic small company. */
   members?: number;
-  /** Seeding "now"; fixed by default so a seed always yields the same team. */
+  /**
+   * Seeding "now". Defaults to the start of today (UTC): the same seed gives the
+   * same team all day, and seeded dates (joined, invited, removed) stay
+   * realistic relative to the sandbox clock, so a seeded removal is still
+   * inside its 7-day recover window.
+   */
   now?: number;
 }
 
@@ -27,8 +32,7 @@ const APPS: Array<Omit<LinkedApp, 'linked'>> = [
   { appId: 'dbaid:tk-backup', appName: 'Nightly Backup Script', isAppFolder: true },
   { appId: 'dbaid:tk-canva', appName: 'Canva', isAppFolder: false, publisher: 'Canva', publisherUrl: 'https://canva.com' },
 ];
-/** 2026-01-01T00:00:00Z: seeded dates are relative to this, not to the wall clock. */
-const SEED_EPOCH = Date.UTC(2026, 0, 1);
+const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * A deterministic team. Member 0 is the Team admin who "generated" the sandbox
@@ -38,7 +42,7 @@ const SEED_EPOCH = Date.UTC(2026, 0, 1);
 export function seedState(opts: SeedOptions = {}): SandboxState {
   const seed = opts.seed ?? 1;
   const count = Math.max(1, opts.members ?? 40);
-  const now = opts.now ?? SEED_EPOCH;
+  const now = opts.now ?? Math.floor(Date.now() / DAY) * DAY;
   const rnd = new Random(seed);
   const domain = 'example-sandbox.com';
   const members: Member[] = [];

@@ -120,6 +120,10 @@ export class TeamStore {
   }
 
   addJob(job: Job): void {
+    // Finished jobs are kept a day for late polls, then forgotten, so the
+    // saved state does not grow with every bulk run.
+    const cutoff = Date.now() - JOB_RETENTION_MS;
+    this.state.jobs = this.state.jobs.filter((j) => j.readyAt > cutoff);
     this.state.jobs.push(job);
   }
 
@@ -197,6 +201,8 @@ export class TeamStore {
     return this.clock.now() - m.removal.on < RECOVER_WINDOW_MS;
   }
 }
+
+const JOB_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export const RECOVER_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 

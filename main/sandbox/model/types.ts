@@ -7,7 +7,7 @@
 export type MemberStatus = 'active' | 'invited' | 'suspended' | 'removed';
 
 export interface FileFolder {
-  /** Folder name as seen in the owner's Dropbox, e.g. "Jane Doe (former member)". */
+  /** Folder name as seen in the owner's Dropbox, e.g. "Jane Doe (former member) files". */
   name: string;
   files: number;
   bytes: number;
