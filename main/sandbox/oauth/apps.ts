@@ -3,9 +3,11 @@ import { TEAM_SCOPES } from './scopes.js';
 /** An app registered in the sandbox's "App Console". */
 export interface SandboxApp {
   clientId: string;
+  /** Shown on the consent page. */
+  name: string;
   /** Scopes the app was configured with; tokens never carry more. */
   scopes: Set<string>;
-  /** Exact redirect URIs accepted; any loopback URI is accepted when empty is false. */
+  /** Redirect URIs accepted exactly, besides any loopback URI (see redirect-uri.ts). */
   redirectUris: string[];
 }
 
@@ -16,7 +18,7 @@ export class AppRegistry {
   private apps = new Map<string, SandboxApp>();
 
   constructor() {
-    this.register({ clientId: DEFAULT_CLIENT_ID, scopes: new Set(TEAM_SCOPES), redirectUris: [] });
+    this.register({ clientId: DEFAULT_CLIENT_ID, name: 'Teamkeeper', scopes: new Set(TEAM_SCOPES), redirectUris: [] });
   }
 
   register(app: SandboxApp): void {

@@ -60,6 +60,24 @@ export class TokenRegistry {
     for (const [k, v] of this.access) if (v.refreshToken === refreshToken) this.access.delete(k);
   }
 
+  /** POST /__sandbox/tokens/expire: every expiring access token is now expired; the CLI token is left alone. */
+  expireAll(now = Date.now()): number {
+    let n = 0;
+    for (const t of this.access.values()) {
+      if (t.expiresAt !== undefined) {
+        t.expiresAt = Math.min(t.expiresAt, now);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Moves a token to another admin (a reset with a new seed replaces the CLI token's admin). */
+  rebind(accessToken: string, adminId: string): void {
+    const t = this.access.get(accessToken);
+    if (t) t.adminId = adminId;
+  }
+
   clear(): void {
     this.access.clear();
     this.refresh.clear();

@@ -1,6 +1,7 @@
 import type { RouteDef } from './route.js';
 import { teamInfoRoutes } from './team-info.js';
 import { membersListRoutes } from './members-list.js';
+import { authRevokeRoutes } from './auth-revoke.js';
 import { membersInfoRoutes } from './members-info.js';
 import { membersAddRoutes } from './members-add.js';
 import { membersAddJobRoutes } from './members-add-job.js';
@@ -21,6 +22,7 @@ import { linkedAppsRoutes } from './linked-apps.js';
 export const ALL_ROUTES: RouteDef[] = [
   ...teamInfoRoutes,
   ...membersListRoutes,
+  ...authRevokeRoutes,
   ...membersInfoRoutes,
   ...membersAddRoutes,
   ...membersAddJobRoutes,

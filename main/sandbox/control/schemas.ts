@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Bodies of the control API. Strict: a misspelt knob is an error, not a silent no-op. */
+
+export const faultBody = z.strictObject({
+  /** Route path after /2/ ("team/members/list_v2"), or "*" for every route. */
+  route: z.string().min(1).max(200),
+  fault: z.union([z.literal(429), z.literal(500), z.literal(503), z.literal('drop')]),
+  count: z.number().int().min(1).max(1_000_000).default(1),
+  retryAfter: z.number().int().min(0).max(86_400).optional(),
+});
+
+export const resetBody = z.strictObject({
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  members: z.number().int().min(1).max(200_000).optional(),
+});
+
+export const inviteBody = z.union([z.strictObject({ email: z.string().min(1).max(255) }), z.strictObject({ team_member_id: z.string().min(1).max(200) })]);
+
+const MAX_ADVANCE_DAYS = 100 * 365;
+
+export const clockBody = z.union([
+  z.strictObject({ advanceDays: z.number().min(0).max(MAX_ADVANCE_DAYS) }),
+  z.strictObject({ advanceMs: z.number().int().min(0).max(MAX_ADVANCE_DAYS * 24 * 60 * 60 * 1000) }),
+]);
+
+export const configBody = z.strictObject({
+  writeRate: z.number().min(0).max(1_000_000).optional(),
+  latencyMs: z.number().int().min(0).max(60_000).optional(),
+  tokenTtlSeconds: z.number().int().min(1).max(30 * 24 * 60 * 60).optional(),
+  asyncJobDelayMs: z.number().int().min(0).max(600_000).optional(),
+  asyncAddThreshold: z.number().int().min(0).max(1000).optional(),
+});
