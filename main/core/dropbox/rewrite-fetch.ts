@@ -16,8 +16,14 @@ export function rewritingFetch(baseUrl: string, inner: typeof fetch = fetch): ty
   };
 }
 
-/** The authorize page lives on www.dropbox.com; for the sandbox it is served by the emulator. */
+/** The SDK's getAuthenticationUrl answers with the bare domain, without www. */
+export const DROPBOX_BARE_ORIGIN = 'https://dropbox.com';
+
+/** The authorize page lives on (www.)dropbox.com; for the sandbox it is served by the emulator. */
 export function rewriteAuthorizeUrl(url: string, baseUrl: string): string {
   const base = baseUrl.replace(/\/+$/, '');
-  return url.startsWith(DROPBOX_WWW_ORIGIN) ? base + url.slice(DROPBOX_WWW_ORIGIN.length) : url;
+  for (const origin of [DROPBOX_WWW_ORIGIN, DROPBOX_BARE_ORIGIN]) {
+    if (url.startsWith(origin + '/')) return base + url.slice(origin.length);
+  }
+  return url;
 }

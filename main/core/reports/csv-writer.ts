@@ -1,0 +1,44 @@
+import { Readable, Transform, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+
+/**
+ * Characters that make spreadsheet apps read a cell as a formula (OWASP "CSV
+ * injection"), including the full-width forms some apps normalise.
+ */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+
+/** A cell that a spreadsheet would evaluate gets a leading apostrophe, which shows it as text. */
+export function neutraliseCell(value: string): string {
+  return value.length > 0 && FORMULA_START.has(value[0]) ? `'${value}` : value;
+}
+
+export interface CsvWriteResult {
+  rows: number;
+  bytes: number;
+}
+
+/**
+ * Streams a CSV to `out`: RFC 4180 quoting, CRLF line ends, UTF-8 with a BOM
+ * (so spreadsheet apps pick the right encoding), every cell neutralised.
+ * Rows are pulled one at a time, so memory does not grow with the row count.
+ */
+export async function writeCsv(header: readonly string[], rows: Iterable<readonly string[]>, out: Writable): Promise<CsvWriteResult> {
+  let count = 0;
+  let bytes = 0;
+  function* records(): Generator<string[]> {
+    yield header.map(neutraliseCell);
+    for (const row of rows) {
+      count++;
+      yield row.map(neutraliseCell);
+    }
+  }
+  const counter = new Transform({
+    transform(chunk: Buffer | string, _enc, done) {
+      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      done(null, chunk);
+    },
+  });
+  await pipeline(Readable.from(records()), stringify({ bom: true, record_delimiter: 'windows', quote: '"', escape: '"', eof: true }), counter, out);
+  return { rows: count, bytes };
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { AppErrorInfo, Api, ApiMethod } from '../../preload/contract.js';
+import { API_ARG_SCHEMAS, isApiMethod } from '../../preload/contract-schemas.js';
+import { toAppErrorInfo } from './dropbox/errors.js';
+
+/** What every transport sends back for a call; AppErrorInfo crosses as data. */
+export type RpcEnvelope = { ok: true; result: unknown } | { ok: false; error: AppErrorInfo };
+
+export type ParsedCall = { ok: true; method: ApiMethod; arg: unknown } | { ok: false; error: AppErrorInfo };
+
+function describe(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') : 'argument'}: ${i.message}`)
+    .join('; ');
+}
+
+/** Checks the method name and its argument against the contract's schemas; nothing runs before this. */
+export function parseCall(method: unknown, arg: unknown): ParsedCall {
+  if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.` } };
+  const parsed = API_ARG_SCHEMAS[method].safeParse(arg);
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_argument', message: `Invalid argument for ${method}: ${describe(parsed.error.issues)}` } };
+  return { ok: true, method, arg: parsed.data };
+}
+
+/** Runs a validated call; every failure becomes an AppErrorInfo. */
+export async function runCall(api: Api, method: ApiMethod, arg: unknown): Promise<RpcEnvelope> {
+  try {
+    const fn = api[method] as (this: Api, a: unknown) => Promise<unknown>;
+    return { ok: true, result: await fn.call(api, arg) };
+  } catch (err) {
+    return { ok: false, error: toAppErrorInfo(err) };
+  }
+}

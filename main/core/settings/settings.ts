@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const connectionRecord = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['sandbox', 'dropbox']),
+  label: z.string().min(1).max(200),
+  /** The Dropbox app key the connection signed in with. */
+  clientId: z.string().min(1).optional(),
+});
+
+export const settingsSchema = z.object({
+  version: z.literal(1),
+  connections: z.array(connectionRecord).default([]),
+  activeConnectionId: z.string().optional(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type ConnectionRecord = z.infer<typeof connectionRecord>;
+
+export const DEFAULT_SETTINGS: Settings = { version: 1, connections: [] };
+
+/** Settings as a whole value: read it, replace it. Electron: electron-store; Node: a JSON file. */
+export interface SettingsStore {
+  read(): Settings;
+  write(next: Settings): void;
+}
+
+/** Parses stored settings; anything unreadable falls back to defaults rather than stopping the app. */
+export function parseSettings(raw: unknown): Settings {
+  const parsed = settingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : structuredClone(DEFAULT_SETTINGS);
+}

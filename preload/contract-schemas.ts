@@ -1,0 +1,45 @@
+/**
+ * Zod schemas for the argument of every Api method. Both transports (IPC in
+ * Electron, /rpc in browser mode) validate with these before main/core sees
+ * anything: the renderer is untrusted input.
+ */
+import { z } from 'zod';
+import { API_METHODS, CSV_COLUMNS, type Api, type ApiMethod, type CsvPreset } from './contract.js';
+
+/** Methods without an argument accept only null (what the transports send) or nothing. */
+const noArg = z.null().optional().transform(() => undefined);
+
+const includeRemoved = z.strictObject({ includeRemoved: z.boolean() });
+
+/** Dropbox ids are short; a generous cap keeps hostile payloads small. */
+const id = z.string().min(1).max(256);
+
+const presets = ['member_report', 'pending_invites', 'suspended', 'admins'] as const satisfies readonly CsvPreset[];
+
+const exportCsvArg = z.strictObject({
+  scope: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('team') }),
+    // A view can hold the whole team; 50,000 members is the largest team we plan for, with room to spare.
+    z.strictObject({ kind: z.literal('members'), ids: z.array(id).max(200_000) }),
+  ]),
+  columns: z.array(z.enum(CSV_COLUMNS)).min(1).max(CSV_COLUMNS.length * 2),
+  preset: z.enum(presets).optional(),
+});
+
+type ArgOf<M extends ApiMethod> = Parameters<Api[M]> extends [infer A] ? A : undefined;
+
+export const API_ARG_SCHEMAS = {
+  getAppInfo: noArg,
+  listConnections: noArg,
+  getActiveConnection: noArg,
+  getDirectory: includeRemoved,
+  refreshDirectory: includeRemoved,
+  getMemberDetail: z.strictObject({ memberId: id }),
+  exportMembersCsv: exportCsvArg,
+} satisfies { [M in ApiMethod]: z.ZodType<ArgOf<M>, unknown> };
+
+const methods: ReadonlySet<string> = new Set(API_METHODS);
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && methods.has(name);
+}
