@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { useDirectoryStore } from '../../stores/directory-store.js';
+import { StatusMessage } from '../../components/status-message.js';
+import { DirectoryToolbar } from './directory-toolbar.js';
+import { DirectorySummary } from './directory-summary.js';
+import { MemberTable } from './member-table.js';
+import { MemberDetailPanel } from './member-detail.js';
+import { isFiltering } from './filter-members.js';
+import { formatDateTime } from './format.js';
+
+/** The member directory: everything between the app header and the window edge. */
+export function DirectoryView() {
+  const status = useDirectoryStore((s) => s.status);
+  const error = useDirectoryStore((s) => s.error);
+  const directory = useDirectoryStore((s) => s.directory);
+  const shownCount = useDirectoryStore((s) => s.shown.length);
+  const filtering = useDirectoryStore((s) => isFiltering(s.filter));
+  const syncLoaded = useDirectoryStore((s) => s.syncLoaded);
+  const load = useDirectoryStore((s) => s.load);
+  const refresh = useDirectoryStore((s) => s.refresh);
+  const clearFilter = useDirectoryStore((s) => s.clearFilter);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (status === 'loading' || (status === 'error' && !directory)) {
+    return (
+      <main className="directory directory--centered" aria-labelledby="directory-title">
+        <h1 id="directory-title" className="visually-hidden">
+          Members
+        </h1>
+        {status === 'loading' ? (
+          <StatusMessage tone="busy" title={`Loading members… ${(syncLoaded ?? 0).toLocaleString()}`}>
+            <p>Large teams take a moment the first time; after that the directory opens from the local copy.</p>
+          </StatusMessage>
+        ) : (
+          <StatusMessage tone="error" title="Couldn't load the members" action={{ label: 'Retry', onClick: () => void load() }}>
+            <p>{error?.message}</p>
+          </StatusMessage>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <main className="directory" aria-labelledby="directory-title">
+      <div className="directory__heading">
+        <h1 id="directory-title">Members</h1>
+        {directory && <p className="muted">Synced {formatDateTime(directory.syncedAt)}</p>}
+      </div>
+      <DirectoryToolbar />
+      {error && (
+        <div className="banner banner--error" role="alert">
+          <span>Refresh failed: {error.message}</span>
+          <button type="button" className="button" onClick={() => void refresh()}>
+            Retry
+          </button>
+        </div>
+      )}
+      <DirectorySummary />
+      {directory && directory.members.length === 0 ? (
+        <StatusMessage tone="info" title="No members yet">
+          <p>This team has nobody in it{directory.includeRemoved ? '' : ' (removed members are hidden)'}.</p>
+        </StatusMessage>
+      ) : shownCount === 0 && filtering ? (
+        <StatusMessage tone="info" title="No members match" action={{ label: 'Clear search and filters', onClick: clearFilter }}>
+          <p>Nobody matches the search and filters.</p>
+        </StatusMessage>
+      ) : (
+        <MemberTable />
+      )}
+      <MemberDetailPanel />
+    </main>
+  );
+}

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'react';
+import * as Dialog from '@radix-ui/react-dialog';
+import type { AppErrorInfo, MemberDetail as Detail } from '../../../../preload/contract.js';
+import { api } from '../../api.js';
+import { toAppErrorInfo } from '../../bridge/app-error.js';
+import { useDirectoryStore } from '../../stores/directory-store.js';
+import { StatusMessage } from '../../components/status-message.js';
+import { STATUS_LABELS, formatBytes, formatCount, formatDate, formatDateTime } from './format.js';
+import type { PreparedMember } from './prepare-members.js';
+
+type DetailState = { kind: 'loading' } | { kind: 'ready'; detail: Detail } | { kind: 'error'; error: AppErrorInfo };
+
+/** The member detail panel: a side sheet over the directory, opened from a row. */
+export function MemberDetailPanel() {
+  const detailId = useDirectoryStore((s) => s.detailId);
+  const member = useDirectoryStore((s) => (s.detailId ? s.directory?.byId.get(s.detailId) : undefined));
+  const closeDetail = useDirectoryStore((s) => s.closeDetail);
+
+  return (
+    <Dialog.Root open={detailId !== null && member !== undefined} onOpenChange={(open) => !open && closeDetail()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="sheet-overlay" />
+        <Dialog.Content className="sheet" aria-describedby={undefined}>
+          {member && <DetailBody key={member.row.id} member={member} />}
+          <Dialog.Close className="button sheet__close" aria-label="Close member details">
+            ×
+          </Dialog.Close>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function DetailBody({ member }: { member: PreparedMember }) {
+  const { row } = member;
+  const [state, setState] = useState<DetailState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setState({ kind: 'loading' });
+    api.getMemberDetail({ memberId: row.id }).then(
+      (detail) => live && setState({ kind: 'ready', detail }),
+      (err: unknown) => live && setState({ kind: 'error', error: toAppErrorInfo(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [row.id, attempt]);
+
+  return (
+    <div className="sheet__body">
+      <header className="sheet__header">
+        <Dialog.Title className="sheet__title">{row.name}</Dialog.Title>
+        <p className="sheet__subtitle">{row.email}</p>
+      </header>
+
+      <section aria-labelledby="detail-profile">
+        <h3 id="detail-profile">Profile</h3>
+        <dl className="facts">
+          <Fact label="Status" value={`${STATUS_LABELS[row.status]}${row.status === 'removed' && row.recoverable ? ' (recoverable)' : ''}`} />
+          <Fact label="Given name" value={row.givenName} />
+          <Fact label="Surname" value={row.surname} />
+          <Fact label="Email verified" value={row.emailVerified ? 'Yes' : 'No'} />
+          <Fact label="Membership" value={row.membershipType === 'full' ? 'Full' : 'Limited'} />
+          <Fact label="Joined" value={formatDate(row.joinedOn)} />
+          <Fact label="Invited" value={formatDate(row.invitedOn)} />
+          <Fact label="Suspended" value={formatDate(row.suspendedOn)} />
+          <Fact label="External ID" value={row.externalId} />
+          <Fact label="Team member ID" value={row.id} mono />
+        </dl>
+      </section>
+
+      {state.kind === 'loading' && <StatusMessage tone="busy" title="Loading roles, groups, devices and apps…" />}
+      {state.kind === 'error' && (
+        <StatusMessage tone="error" title="Couldn't load the details" action={{ label: 'Retry', onClick: () => setAttempt((n) => n + 1) }}>
+          <p>{state.error.message}</p>
+        </StatusMessage>
+      )}
+      {state.kind === 'ready' && <DetailSections detail={state.detail} />}
+    </div>
+  );
+}
+
+function DetailSections({ detail }: { detail: Detail }) {
+  return (
+    <>
+      <section aria-labelledby="detail-roles">
+        <h3 id="detail-roles">Roles</h3>
+        {detail.roles.length === 0 ? <p className="muted">Member (no admin role)</p> : <NameList items={detail.roles.map((r) => r.name)} />}
+      </section>
+
+      <section aria-labelledby="detail-groups">
+        <h3 id="detail-groups">Groups</h3>
+        {detail.groups.length === 0 ? <p className="muted">In no group</p> : <NameList items={detail.groups.map((g) => g.name)} />}
+      </section>
+
+      <section aria-labelledby="detail-devices">
+        <h3 id="detail-devices">Devices</h3>
+        {detail.devices.length === 0 ? (
+          <p className="muted">No linked devices or web sessions</p>
+        ) : (
+          <ul className="item-list">
+            {detail.devices.map((d) => (
+              <li key={d.sessionId}>
+                <span className="item-list__main">{d.name}</span>
+                <span className="item-list__meta">
+                  {[DEVICE_KINDS[d.kind], d.platform, d.country, d.ipAddress, d.updated ? `last active ${formatDateTime(d.updated)}` : undefined]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="detail-apps">
+        <h3 id="detail-apps">Linked apps</h3>
+        {detail.linkedApps.length === 0 ? (
+          <p className="muted">No linked apps</p>
+        ) : (
+          <ul className="item-list">
+            {detail.linkedApps.map((a) => (
+              <li key={a.appId}>
+                <span className="item-list__main">{a.appName}</span>
+                <span className="item-list__meta">
+                  {[a.publisher, a.linked ? `linked ${formatDate(a.linked)}` : undefined].filter(Boolean).join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="detail-usage">
+        <h3 id="detail-usage">File usage</h3>
+        {detail.fileUsage ? (
+          <p>
+            {formatCount(detail.fileUsage.files, 'file', 'files')}, {formatBytes(detail.fileUsage.bytes)}
+          </p>
+        ) : (
+          <p className="muted">Not available for this team</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+const DEVICE_KINDS: Record<Detail['devices'][number]['kind'], string> = {
+  desktop: 'Desktop',
+  mobile: 'Mobile',
+  web: 'Web session',
+};
+
+function Fact({ label, value, mono }: { label: string; value: string | undefined; mono?: boolean }) {
+  if (!value) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className={mono ? 'mono' : undefined}>{value}</dd>
+    </>
+  );
+}
+
+function NameList({ items }: { items: string[] }) {
+  return (
+    <ul className="chip-list">
+      {items.map((name) => (
+        <li key={name} className="chip">
+          {name}
+        </li>
+      ))}
+    </ul>
+  );
+}
