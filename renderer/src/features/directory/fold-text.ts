@@ -1,4 +1,4 @@
-const NON_ASCII = /[^ -~]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /**
