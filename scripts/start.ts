@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { LAUNCH_USAGE, parseLaunchArgs } from '../main/core/launch-options.js';
+import { closeOnSignals, runBrowserMode } from '../main/browser-host/run.js';
+import { ensureBuilt } from './ensure-build.js';
+import { electronBinary, electronUnavailableReason } from './electron-binary.js';
+
+/**
+ * `npm start`: builds when out/ is stale, then the Electron app, or browser
+ * mode where Electron cannot run (or with --browser).
+ */
+const ROOT = join(import.meta.dirname, '..');
+const argv = process.argv.slice(2);
+const parsed = parseLaunchArgs(argv);
+if (!parsed.ok) {
+  console.error(`${parsed.message}\n${LAUNCH_USAGE}`);
+  process.exit(2);
+}
+const options = parsed.options;
+
+try {
+  ensureBuilt();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+
+const unavailable = options.browser ? undefined : electronUnavailableReason(ROOT);
+const binary = options.browser || unavailable ? undefined : electronBinary(ROOT);
+if (binary) {
+  const child = spawn(binary, [ROOT, ...argv], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  if (unavailable) console.log(`Starting Teamkeeper in browser mode: ${unavailable}.`);
+  try {
+    closeOnSignals(await runBrowserMode(options));
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+}
