@@ -27,7 +27,12 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
   const sandbox = new Sandbox(options);
   const server = createServer((req, res) => {
     const requestId = newRequestId();
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = URL.parse(req.url ?? '/', 'http://127.0.0.1');
+    // An absolute-form target such as "http://[" gets past the HTTP parser but is no URL.
+    if (!url) {
+      req.resume();
+      return sendText(res, 400, 'Bad request: malformed request target', { 'X-Dropbox-Request-Id': requestId });
+    }
     const path = url.pathname;
     const done = (p: Promise<void>) =>
       p.catch((err: unknown) => {
