@@ -19,7 +19,11 @@ export type ParsedLaunch = { ok: true; options: LaunchOptions } | { ok: false; m
 
 export const LAUNCH_USAGE = 'Usage: npm start -- [--browser] [--sandbox] [--port N] [--no-open] [--data-dir DIR]';
 
-export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd()): ParsedLaunch {
+/**
+ * `ignoreUnknown` is for Electron, whose argv also carries Chromium switches
+ * (--password-store=…, --enable-logging); the launcher is strict.
+ */
+export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd(), ignoreUnknown = false): ParsedLaunch {
   const options: LaunchOptions = { browser: false, sandbox: false, port: 0, open: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -49,7 +53,7 @@ export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd()): P
         break;
       }
       default:
-        return { ok: false, message: `Unknown option ${JSON.stringify(arg)}` };
+        if (!ignoreUnknown) return { ok: false, message: `Unknown option ${JSON.stringify(arg)}` };
     }
   }
   return { ok: true, options };

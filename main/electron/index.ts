@@ -1,13 +1,76 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage, session } from 'electron';
+import Store from 'electron-store';
+import { defaultDataDir, LAUNCH_USAGE, parseLaunchArgs } from '../core/launch-options.js';
+import { TeamkeeperService } from '../core/service.js';
+import { registerAppScheme, serveRenderer } from './app-protocol.js';
+import { ElectronSettingsStore } from './electron-settings-store.js';
+import { forwardEvents, registerApiHandlers } from './ipc.js';
+import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
+import { SaveDialogSink } from './save-dialog-sink.js';
+import { applySecurityPolicy } from './security.js';
+import { APP_ORIGIN } from './trusted-url.js';
 import { windowOptions } from './window-options.js';
 
 const here = import.meta.dirname;
+// Packaged apps get no app path in argv; `electron <dir>` does.
+const parsed = parseLaunchArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd(), true);
+if (!parsed.ok) console.error(`${parsed.message} (ignored)\n${LAUNCH_USAGE}`);
+const dataDir = (parsed.ok ? parsed.options.dataDir : undefined) ?? defaultDataDir();
+app.setPath('userData', dataDir);
+registerAppScheme();
 
-app.whenReady().then(async () => {
-  const win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')));
-  win.once('ready-to-show', () => win.show());
-  await win.loadFile(join(here, '../renderer/index.html'));
-});
+let win: BrowserWindow | null = null;
+let service: TeamkeeperService | undefined;
 
-app.on('window-all-closed', () => app.quit());
+function createWindow(): void {
+  win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')));
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => {
+    win = null;
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+async function start(): Promise<void> {
+  applySecurityPolicy(session.defaultSession);
+  serveRenderer(join(here, '../renderer'));
+  service = await TeamkeeperService.start({
+    mode: 'electron',
+    version: app.getVersion(),
+    dataDir,
+    secrets: new SafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json')),
+    settings: new ElectronSettingsStore(new Store({ name: 'settings', cwd: dataDir, clearInvalidConfig: true })),
+    exportSink: new SaveDialogSink(() => win),
+  });
+  registerApiHandlers(service, () => win);
+  forwardEvents((l) => service!.onEvent(l), () => win);
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.whenReady().then(start, (err: unknown) => {
+    console.error(err);
+    app.exit(1);
+  });
+  app.on('activate', () => {
+    if (service && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', (event) => {
+    if (!service) return;
+    // Saves the sandbox team before the process goes.
+    event.preventDefault();
+    const closing = service;
+    service = undefined;
+    void closing.close().finally(() => app.quit());
+  });
+}
