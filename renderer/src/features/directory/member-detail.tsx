@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import type { AppErrorInfo, MemberDetail as Detail } from '../../../../preload/contract.js';
 import { api } from '../../api.js';
@@ -15,12 +15,29 @@ export function MemberDetailPanel() {
   const detailId = useDirectoryStore((s) => s.detailId);
   const member = useDirectoryStore((s) => (s.detailId ? s.directory?.byId.get(s.detailId) : undefined));
   const closeDetail = useDirectoryStore((s) => s.closeDetail);
+  // Opened from a row, not from a Dialog.Trigger: Radix has nothing to give focus
+  // back to, so remember what had it (the row) and return there on close.
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const open = detailId !== null && member !== undefined;
+  // A layout effect runs before the dialog's own focus handling (a passive effect) moves focus.
+  useLayoutEffect(() => {
+    if (open && document.activeElement instanceof HTMLElement) returnFocus.current = document.activeElement;
+  }, [open]);
 
   return (
-    <Dialog.Root open={detailId !== null && member !== undefined} onOpenChange={(open) => !open && closeDetail()}>
+    <Dialog.Root open={open} onOpenChange={(next) => !next && closeDetail()}>
       <Dialog.Portal>
         <Dialog.Overlay className="sheet-overlay" />
-        <Dialog.Content className="sheet" aria-describedby={undefined}>
+        <Dialog.Content
+          className="sheet"
+          aria-describedby={undefined}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            const target = returnFocus.current;
+            returnFocus.current = null;
+            if (target?.isConnected) target.focus({ preventScroll: true });
+          }}
+        >
           {member && <DetailBody key={member.row.id} member={member} />}
           <Dialog.Close className="button sheet__close" aria-label="Close member details">
             ×

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, memberCount, type BrowserSession } from './support/browser-session.js';
+
+let session: BrowserSession;
+let page: Page;
+
+beforeAll(async () => {
+  session = await openApp();
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Presses Tab until `matches` holds for the focused element; fails after `max` presses. */
+async function tabUntil(matches: () => boolean, max = 25): Promise<number> {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(matches)) return i;
+  }
+  throw new Error(`Focus never reached the target in ${max} Tab presses`);
+}
+
+describe('keyboard only', () => {
+  it('Tab to search, type, Tab to a row, Enter opens the member, Escape returns to the row', async () => {
+    await page.locator('body').focus();
+    await tabUntil(() => document.activeElement?.getAttribute('type') === 'search');
+    await page.keyboard.type('sam admin');
+    await expect.poll(() => memberCount(page).then((c) => c.shown)).toBe(1);
+
+    await tabUntil(() => document.activeElement?.getAttribute('role') === 'row');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Sam Admin');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Sam Admin' });
+    await dialog.waitFor();
+    await dialog.getByRole('heading', { name: 'Roles' }).waitFor();
+    expect(await dialog.getByText('Team admin').isVisible()).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('row');
+  });
+
+  it('arrow keys move between rows and Space ticks the focused one', async () => {
+    await page.getByRole('searchbox', { name: 'Search members' }).fill('');
+    await expect.poll(() => memberCount(page).then((c) => c.shown)).toBeGreaterThan(3);
+    await page.getByRole('searchbox', { name: 'Search members' }).focus();
+    await tabUntil(() => document.activeElement?.getAttribute('role') === 'row');
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe(String(Number(first) + 2));
+    await page.keyboard.press(' ');
+    await page.getByText('1 selected', { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
+    await page.keyboard.press('End');
+    const { shown } = await memberCount(page);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe(String(shown + 1));
+  });
+
+  it('every control in the toolbar has an accessible name', async () => {
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, button')]
+        .filter((el) => !(el as HTMLElement).closest('[aria-hidden="true"]'))
+        .filter((el) => {
+          const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+          return !labelled && !(el.textContent ?? '').trim();
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+    expect(session.problems).toEqual([]);
+  });
+});
