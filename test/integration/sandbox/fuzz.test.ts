@@ -215,7 +215,7 @@ describe('sandbox fuzz: garbage in, a status out, never a crash', () => {
         res = await fetch(`${sb.url}${path}${nearValid ? '' : query}`, { method, headers: h, body: b, signal: AbortSignal.timeout(10_000) });
         await res.arrayBuffer();
       } catch (err) {
-        throw new Error(`${what}: no answer (${(err as Error).message})`);
+        throw new Error(`${what}: no answer (${(err as Error).message})`, { cause: err });
       }
       expect(res.status, what).toBeGreaterThanOrEqual(200);
       expect(res.status, what).toBeLessThan(500);

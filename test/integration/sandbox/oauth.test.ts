@@ -47,6 +47,8 @@ describe('sandbox OAuth 2 PKCE with the real SDK', () => {
     expect(token.refresh_token).toMatch(/\S{20,}/);
     expect(token.team_id).toBe(sb.sandbox.store.state.team.teamId);
     expect(token.scope.split(' ')).toContain('members.read');
+    // account_info.read is a user scope: the admin's own account is named.
+    expect(token.account_id).toBe(sb.sandbox.store.memberById(sb.sandbox.firstAdminId())!.accountId);
     expect(res.headers.get('cache-control')).toBe('no-store');
 
     const dbx = sdkFor(sb, token.access_token);
@@ -159,6 +161,7 @@ describe('sandbox OAuth 2 PKCE with the real SDK', () => {
   it('issues tokens with only the requested scopes: others answer 401 missing_scope', async () => {
     const { token } = await connect(sb, ['team_info.read']);
     expect(token.scope).toBe('team_info.read');
+    expect(token.account_id).toBeUndefined();
     const dbx = sdkFor(sb, token.access_token);
     expect((await dbx.teamGetInfo()).status).toBe(200);
     const e = await sdkError(dbx.teamMembersListV2({ limit: 1 }));
