@@ -39,6 +39,8 @@ export async function writeCsv(header: readonly string[], rows: Iterable<readonl
       done(null, chunk);
     },
   });
-  await pipeline(Readable.from(records()), stringify({ bom: true, record_delimiter: 'windows', quote: '"', escape: '"', eof: true }), counter, out);
+  // quote_record_delimiter: with a custom record delimiter csv-stringify would otherwise leave a lone CR or LF unquoted.
+  const csv = stringify({ bom: true, record_delimiter: 'windows', quote_record_delimiter: true, quote: '"', escape: '"', eof: true });
+  await pipeline(Readable.from(records()), csv, counter, out);
   return { rows: count, bytes };
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { windowOptions } from '../../../main/electron/window-options.js';
+
+describe('windowOptions', () => {
+  const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences!;
+
+  it.each<[string, unknown]>([
+    ['contextIsolation', true],
+    ['sandbox', true],
+    ['nodeIntegration', false],
+    ['nodeIntegrationInWorker', false],
+    ['nodeIntegrationInSubFrames', false],
+    ['webSecurity', true],
+    ['allowRunningInsecureContent', false],
+    ['experimentalFeatures', false],
+    ['webviewTag', false],
+    ['navigateOnDragDrop', false],
+  ])('%s is %s', (key, value) => {
+    expect(prefs[key as keyof typeof prefs]).toBe(value);
+  });
+
+  it('loads the given preload and nothing else', () => {
+    expect(prefs.preload).toBe('/app/out/preload/index.cjs');
+    expect(prefs).not.toHaveProperty('additionalArguments');
+  });
+
+  it('shows the window only once it has painted', () => {
+    expect(windowOptions('/p').show).toBe(false);
+  });
+});
