@@ -58,7 +58,9 @@ export function seedState(opts: SeedOptions = {}): SandboxState {
     if (usedEmails.has(local)) local = `${local}${i}`;
     usedEmails.add(local);
 
-    const status = i < 3 ? 'active' : pickStatus(rnd);
+    // The first members are fixed so every team, however small, shows each
+    // status: three admins, then one invited, one suspended, one removed.
+    const status = i < 3 ? 'active' : (FIXED_STATUSES[i - 3] ?? pickStatus(rnd));
     const joinedOn = now - rnd.int(30, 1500) * DAY_MS;
     const id = i.toString(36).padStart(6, '0');
     const m: Member = {
@@ -126,6 +128,8 @@ export function seedState(opts: SeedOptions = {}): SandboxState {
     clockOffsetMs: 0,
   };
 }
+
+const FIXED_STATUSES: Member['status'][] = ['invited', 'suspended', 'removed'];
 
 function pickStatus(rnd: Random): Member['status'] {
   const r = rnd.next();
