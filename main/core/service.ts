@@ -58,6 +58,11 @@ export class TeamkeeperService implements Api {
     return this.sandbox?.url;
   }
 
+  /** The running emulator itself, for tests and benchmarks that inspect or drive it. */
+  get sandboxTeam(): RunningSandbox | undefined {
+    return this.sandbox;
+  }
+
   onEvent(listener: (event: AppEvent) => void): () => void {
     return this.events.on(listener);
   }

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../../../main/sandbox/index.js';
+import { tokenKey } from '../../../main/core/auth/sign-in.js';
+import { startCore, type CoreFixture } from './core-fixture.js';
+
+const TEAM_SIZE = 2500;
+let core: CoreFixture;
+let sb: RunningSandbox;
+
+const listCalls = () => sb.sandbox.log.list().filter((r) => r.route.startsWith('team/members/list')).length;
+const members = () => sb.sandbox.store.state.members;
+
+beforeAll(async () => {
+  core = await startCore({ members: TEAM_SIZE });
+  sb = core.service.sandboxTeam!;
+});
+afterAll(() => core.service.close());
+
+describe('sandbox connection', () => {
+  it('signs in through OAuth PKCE with its own tokens, not the sandbox CLI token', async () => {
+    const summary = await core.service.getActiveConnection();
+    expect(summary).toMatchObject({ id: 'sandbox', kind: 'sandbox', state: 'connected', admin: { name: 'Sam Admin' } });
+    expect(summary?.teamName).toBeTruthy();
+    const tokens = JSON.parse((await core.secrets.get(tokenKey('sandbox')))!);
+    expect(tokens.accessToken).toMatch(/^sl\./);
+    expect(tokens.accessToken).not.toBe(sb.accessToken);
+    expect(tokens.refreshToken).toBeTruthy();
+    expect(tokens.expiresAt).toBeGreaterThan(Date.now());
+    // The summary the renderer sees carries no token.
+    expect(JSON.stringify(summary)).not.toContain(tokens.accessToken);
+  });
+});
+
+describe('directory sync', () => {
+  it('lists every member across list_v2 pages and reports progress', async () => {
+    const expected = members().filter((m) => m.status !== 'removed');
+    const snap = await core.service.getDirectory({ includeRemoved: false });
+    expect(snap.members).toHaveLength(expected.length);
+    expect(snap.members.length).toBeGreaterThan(2000);
+    expect(new Set(snap.members.map((m) => m.id)).size).toBe(snap.members.length);
+    expect(snap.members.some((m) => m.status === 'removed')).toBe(false);
+
+    const sync = core.events.filter((e) => e.type === 'directory.sync');
+    expect(sync[0]).toMatchObject({ phase: 'started', loaded: 0 });
+    expect(sync.filter((e) => e.phase === 'progress').map((e) => e.loaded)).toEqual([1000, 2000, expected.length]);
+    expect(sync.at(-1)).toMatchObject({ phase: 'done', loaded: expected.length, connectionId: 'sandbox' });
+  });
+
+  it('maps Dropbox profiles to rows faithfully', async () => {
+    const snap = await core.service.getDirectory({ includeRemoved: false });
+    const admin = snap.members.find((m) => m.name === 'Sam Admin')!;
+    const model = members().find((m) => m.teamMemberId === admin.id)!;
+    expect(admin).toMatchObject({ email: model.email, status: 'active', givenName: 'Sam', surname: 'Admin', roleIds: model.roleIds, membershipType: model.membershipType });
+    expect(admin.joinedOn).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    const invited = snap.members.find((m) => m.status === 'invited')!;
+    expect(invited.invitedOn).toBeTruthy();
+    const suspended = snap.members.find((m) => m.status === 'suspended')!;
+    expect(suspended.suspendedOn).toBeTruthy();
+  });
+
+  it('carries the team roles and groups with names', async () => {
+    const snap = await core.service.getDirectory({ includeRemoved: false });
+    expect(snap.roles.map((r) => r.name)).toContain('Team admin');
+    expect(snap.groups.length).toBe(sb.sandbox.store.state.groups.length);
+    const grouped = snap.members.find((m) => m.groupIds.length > 0)!;
+    expect(snap.groups.map((g) => g.id)).toContain(grouped.groupIds[0]);
+  });
+
+  it('answers from the cache without calling Dropbox again', async () => {
+    const before = listCalls();
+    await core.service.getDirectory({ includeRemoved: false });
+    expect(listCalls()).toBe(before);
+  });
+
+  it('shares one sync between concurrent refreshes', async () => {
+    const before = listCalls();
+    const [a, b] = await Promise.all([core.service.refreshDirectory({ includeRemoved: false }), core.service.refreshDirectory({ includeRemoved: false })]);
+    expect(a).toBe(b);
+    expect(listCalls() - before).toBe(Math.ceil(a.members.length / 1000));
+  });
+
+  it('includes removed members on demand, then narrows without a new sync', async () => {
+    const all = await core.service.refreshDirectory({ includeRemoved: true });
+    expect(all.members).toHaveLength(members().length);
+    const removed = all.members.filter((m) => m.status === 'removed');
+    expect(removed.length).toBeGreaterThan(0);
+    for (const r of removed) expect(typeof r.recoverable).toBe('boolean');
+    const before = listCalls();
+    const narrowed = await core.service.getDirectory({ includeRemoved: false });
+    expect(listCalls()).toBe(before);
+    expect(narrowed.members).toHaveLength(all.members.length - removed.length);
+  });
+
+  it('sees changes made in Dropbox after a refresh', async () => {
+    const target = members().find((m) => m.status === 'active' && m.roleIds.length === 0)!;
+    const old = target.givenName;
+    target.givenName = 'Renamed';
+    sb.sandbox.store.changed();
+    try {
+      const snap = await core.service.refreshDirectory({ includeRemoved: false });
+      expect(snap.members.find((m) => m.id === target.teamMemberId)?.givenName).toBe('Renamed');
+    } finally {
+      target.givenName = old;
+      sb.sandbox.store.changed();
+    }
+  });
+
+  it('rides out a transient 503 in the middle of paging', async () => {
+    sb.sandbox.faults.add({ route: 'team/members/list/continue_v2', fault: 503, count: 1 });
+    const snap = await core.service.refreshDirectory({ includeRemoved: false });
+    expect(snap.members).toHaveLength(members().filter((m) => m.status !== 'removed').length);
+  });
+});
+
+describe('member detail', () => {
+  it('combines profile, roles, groups, devices, linked apps and file usage', async () => {
+    const model = members().find((m) => m.status === 'active' && m.devices.length > 0 && m.linkedApps.length > 0)!;
+    const detail = await core.service.getMemberDetail({ memberId: model.teamMemberId });
+    expect(detail.member.email).toBe(model.email);
+    expect(detail.devices.length).toBe(model.devices.filter((d) => !d.wiped).length);
+    expect(detail.devices[0]).toMatchObject({ sessionId: expect.any(String), name: expect.any(String) });
+    expect(detail.linkedApps.map((a) => a.appName).sort()).toEqual(model.linkedApps.map((a) => a.appName).sort());
+    expect(detail.fileUsage?.files).toBeGreaterThanOrEqual(0);
+    const snap = await core.service.getDirectory({ includeRemoved: false });
+    const names = new Map(snap.groups.map((g) => [g.id, g.name]));
+    expect(detail.groups.map((g) => g.name)).toEqual(detail.member.groupIds.map((id) => names.get(id)));
+  });
+
+  it('shows the admin role by name', async () => {
+    const admin = members()[0];
+    const detail = await core.service.getMemberDetail({ memberId: admin.teamMemberId });
+    expect(detail.roles.map((r) => r.name)).toEqual(['Team admin']);
+  });
+
+  it('shows a removed member without sessions rather than failing', async () => {
+    const removed = members().find((m) => m.status === 'removed')!;
+    const detail = await core.service.getMemberDetail({ memberId: removed.teamMemberId });
+    expect(detail.member.status).toBe('removed');
+    expect(detail.devices).toEqual([]);
+    expect(detail.linkedApps).toEqual([]);
+  });
+
+  it('says clearly when the member does not exist', async () => {
+    await expect(core.service.getMemberDetail({ memberId: 'dbmid:nobody' })).rejects.toMatchObject({ code: 'member_not_found' });
+  });
+});
+
+describe('sync failure', () => {
+  it('reports an error event and a mapped error when Dropbox refuses the token', async () => {
+    const fresh = await startCore({ members: 30 });
+    try {
+      fresh.service.sandboxTeam!.sandbox.tokens.clear();
+      await expect(fresh.service.refreshDirectory({ includeRemoved: false })).rejects.toMatchObject({ code: 'auth_failed', dropboxTag: 'invalid_access_token' });
+      expect(fresh.events.at(-1)).toMatchObject({ type: 'directory.sync', phase: 'error', error: { code: 'auth_failed' } });
+    } finally {
+      await fresh.service.close();
+    }
+  });
+});
