@@ -31,7 +31,7 @@ function isHttpError(err: unknown): err is HttpErrorLike {
 }
 
 /** Retry-After in ms: the header (seconds) first, then the 429 body's `retry_after`. */
-export function retryAfterOf(err: HttpErrorLike): number | undefined {
+function retryAfterOf(err: HttpErrorLike): number | undefined {
   const header = err.headers?.get?.('retry-after');
   if (header != null && header.trim() !== '') {
     const seconds = Number(header);

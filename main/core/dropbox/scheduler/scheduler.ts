@@ -225,7 +225,8 @@ export class RequestScheduler {
     if (signal.aborted) return Promise.reject(new CancelledError(false, { cause: signal.reason }));
     return new Promise<Slot>((resolve, reject) => {
       const onAbort = () => {
-        ep.queue.splice(ep.queue.indexOf(waiter), 1);
+        const at = ep.queue.indexOf(waiter);
+        if (at >= 0) ep.queue.splice(at, 1);
         reject(new CancelledError(false, { cause: signal.reason }));
       };
       const waiter: Waiter = {
