@@ -35,19 +35,21 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** `close`: the request body was left unread, so the connection cannot carry another request. */
+function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
+    ...(close ? { Connection: 'close' } : {}),
   });
   res.end(text);
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { ok: false, error: { code, message } } satisfies RpcEnvelope);
+function sendError(res: ServerResponse, status: number, code: string, message: string, close = false): void {
+  sendJson(res, status, { ok: false, error: { code, message } } satisfies RpcEnvelope, close);
 }
 
 class BodyTooLarge extends Error {}
@@ -109,7 +111,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     try {
       body = JSON.parse(await readJsonBody(req));
     } catch (err) {
-      if (err instanceof BodyTooLarge) return sendError(res, 413, 'too_large', 'The request is too large.');
+      if (err instanceof BodyTooLarge) return sendError(res, 413, 'too_large', 'The request is too large.', true);
       return sendError(res, 400, 'invalid_json', 'The request body is not valid JSON.');
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) return sendError(res, 400, 'invalid_request', 'Send {"method": …, "arg": …}.');

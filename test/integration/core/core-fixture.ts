@@ -23,19 +23,24 @@ export class MemoryExportSink implements ExportSink {
   }
 }
 
-export interface CoreFixture {
+export interface CoreFixture<S extends ExportSink = MemoryExportSink> {
   service: TeamkeeperService;
   events: AppEvent[];
-  sink: MemoryExportSink;
+  sink: S;
   secrets: MemorySecretStore;
   dataDir: string;
 }
 
 /** The core as the app builds it, on a fresh data dir, with the sandbox team of the given size. */
-export async function startCore(sandbox: SandboxTeamOptions = {}, reuse?: Pick<CoreFixture, 'dataDir' | 'secrets'>): Promise<CoreFixture> {
+export function startCore(sandbox?: SandboxTeamOptions, reuse?: Pick<CoreFixture, 'dataDir' | 'secrets'>): Promise<CoreFixture>;
+export function startCore<S extends ExportSink>(sandbox: SandboxTeamOptions, reuse: Pick<CoreFixture, 'dataDir' | 'secrets'> | undefined, sink: S): Promise<CoreFixture<S>>;
+export async function startCore(
+  sandbox: SandboxTeamOptions = {},
+  reuse?: Pick<CoreFixture, 'dataDir' | 'secrets'>,
+  sink: ExportSink = new MemoryExportSink(),
+): Promise<CoreFixture<ExportSink>> {
   const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'tk-core-'));
   const secrets = reuse?.secrets ?? new MemorySecretStore();
-  const sink = new MemoryExportSink();
   const service = await TeamkeeperService.start({
     mode: 'browser',
     version: '0.0.0-test',
