@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppErrorInfo, AppEvent, DirectorySnapshot } from '../../../preload/contract.js';
 import { api } from '../api.js';
 import { toAppErrorInfo } from '../bridge/app-error.js';
-import { ALL, filterMembers, NO_FILTER, type MemberFilter } from '../features/directory/filter-members.js';
+import { ALL, filterMembers, NO_FILTER, refilterMembers, type MemberFilter } from '../features/directory/filter-members.js';
 import { prepareDirectory, type PreparedDirectory, type PreparedMember } from '../features/directory/prepare-members.js';
 import { DEFAULT_SORT, nextSort, sortMembers, type MemberSort, type SortKey } from '../features/directory/sort-members.js';
 import { keepExisting, setShown, toggleOne, toggleRange, type Selection } from '../features/directory/selection.js';
@@ -119,8 +119,9 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => {
     },
 
     setFilter(patch) {
-      const filter = { ...get().filter, ...patch };
-      set({ filter, shown: filterMembers(get().sorted, filter) });
+      const { sorted, shown, filter: previous } = get();
+      const filter = { ...previous, ...patch };
+      set({ filter, shown: refilterMembers(sorted, { shown, filter: previous }, filter) });
     },
     clearFilter() {
       set({ filter: NO_FILTER, shown: filterMembers(get().sorted, NO_FILTER) });

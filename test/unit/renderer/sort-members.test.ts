@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prepareDirectory } from '../../../renderer/src/features/directory/prepare-members.js';
-import { nextSort, sortMembers } from '../../../renderer/src/features/directory/sort-members.js';
+import { prepareDirectory, type PreparedMember } from '../../../renderer/src/features/directory/prepare-members.js';
+import { nextSort, sortMembers, SORT_KEYS, type SortKey } from '../../../renderer/src/features/directory/sort-members.js';
 import { memberRow, snapshotOf } from './member-fixtures.js';
 
 const rows = prepareDirectory(
@@ -53,4 +53,56 @@ describe('nextSort', () => {
     expect(nextSort({ key: 'name', direction: 'asc' }, 'name')).toEqual({ key: 'name', direction: 'desc' });
     expect(nextSort({ key: 'name', direction: 'desc' }, 'name')).toEqual({ key: 'name', direction: 'asc' });
   });
+});
+
+describe('sortMembers on a larger team', () => {
+  // A plain comparator with the documented rules, to check the rank-based implementation against.
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  const STATUS = { active: 0, invited: 1, suspended: 2, removed: 3 } as const;
+  const byName = (a: PreparedMember, b: PreparedMember) => collator.compare(a.row.name, b.row.name) || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
+  const value = (m: PreparedMember, key: SortKey): string | number | undefined =>
+    ({ name: m.row.name, email: m.row.email, status: STATUS[m.row.status], role: m.roleText, groups: m.groupText, since: m.since, externalId: m.row.externalId })[key];
+  function reference(list: readonly PreparedMember[], key: SortKey, direction: 'asc' | 'desc'): string[] {
+    const sign = direction === 'asc' ? 1 : -1;
+    return [...list]
+      .sort((a, b) => {
+        const x = value(a, key);
+        const y = value(b, key);
+        const xb = x === undefined || x === '';
+        const yb = y === undefined || y === '';
+        if (xb || yb) return xb === yb ? byName(a, b) : xb ? 1 : -1;
+        const c = typeof x === 'number' ? x - (y as number) : key === 'since' ? (x < y! ? -1 : x > y! ? 1 : 0) : collator.compare(String(x), String(y));
+        return sign * c || byName(a, b);
+      })
+      .map((m) => m.row.id);
+  }
+
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  const first = ['Ada', 'ada', 'Émile', 'Zoë', 'Łucja', 'Jo', 'jo'];
+  const last = ['Brown', 'brown', 'de la Cruz', 'O’Brien', 'Müller', 'Mueller'];
+  const statuses = ['active', 'invited', 'suspended', 'removed'] as const;
+  const team = prepareDirectory(
+    snapshotOf(
+      Array.from({ length: 400 }, () =>
+        memberRow({
+          name: `${first[rnd(first.length)]} ${last[rnd(last.length)]}`,
+          email: `user${rnd(50)}@example.com`,
+          status: statuses[rnd(4)],
+          externalId: rnd(3) === 0 ? undefined : `EMP${rnd(200)}`,
+          joinedOn: rnd(4) === 0 ? undefined : `2025-0${1 + rnd(9)}-01T00:00:00Z`,
+          roleIds: rnd(5) === 0 ? ['pid_dbtmr:team_admin'] : [],
+          groupIds: rnd(2) === 0 ? ['g:sales'] : [],
+        }),
+      ),
+    ),
+  ).members;
+
+  for (const key of SORT_KEYS) {
+    for (const direction of ['asc', 'desc'] as const) {
+      it(`matches the plain comparator by ${key} ${direction}`, () => {
+        expect(sortMembers(team, { key, direction }).map((m) => m.row.id)).toEqual(reference(team, key, direction));
+      });
+    }
+  }
 });

@@ -29,7 +29,7 @@ export function isFiltering(filter: MemberFilter): boolean {
  * because it runs on every keystroke over the whole team.
  */
 export function filterMembers(rows: readonly PreparedMember[], filter: MemberFilter): PreparedMember[] {
-  const terms = foldText(filter.text).split(/\s+/).filter((t) => t !== '');
+  const terms = searchTerms(filter.text);
   const { status, role, group } = filter;
   if (terms.length === 0 && status === ALL && role === ALL && group === ALL) return rows.slice();
   const out: PreparedMember[] = [];
@@ -51,4 +51,32 @@ function roleMatches(roleIds: readonly string[], role: string): boolean {
   if (role === ANY_ADMIN_ROLE) return roleIds.length > 0;
   if (role === NO_ADMIN_ROLE) return roleIds.length === 0;
   return roleIds.includes(role);
+}
+
+function searchTerms(text: string): string[] {
+  return foldText(text)
+    .split(/\s+/)
+    .filter((t) => t !== '');
+}
+
+/**
+ * True when every row `next` keeps is also kept by `prev`: same status, role
+ * and group, and each word typed before is still inside some word typed now
+ * ("ad" → "ada", "ada" → "ada b"). Typing on then only has to look at the
+ * rows already shown instead of the whole team.
+ */
+export function narrows(prev: MemberFilter, next: MemberFilter): boolean {
+  if (prev.status !== next.status || prev.role !== next.role || prev.group !== next.group) return false;
+  const before = searchTerms(prev.text);
+  const now = searchTerms(next.text);
+  return before.every((p) => now.some((n) => n.includes(p)));
+}
+
+/** The new view after a filter change, from the previous view when that is enough. */
+export function refilterMembers(
+  sorted: readonly PreparedMember[],
+  previous: { shown: readonly PreparedMember[]; filter: MemberFilter },
+  next: MemberFilter,
+): PreparedMember[] {
+  return filterMembers(narrows(previous.filter, next) ? previous.shown : sorted, next);
 }

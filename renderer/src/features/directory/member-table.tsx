@@ -8,6 +8,8 @@ import { shownSelection } from './selection.js';
 
 const PAGE_ROWS = 10;
 
+const rowHeight = () => ROW_HEIGHT;
+
 /**
  * The member grid. Only the rows in view exist in the DOM; aria-rowcount and
  * aria-rowindex tell assistive technology where they sit in the whole list.
@@ -31,8 +33,9 @@ export function MemberTable() {
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => shown[i].row.id,
+    // Fixed heights and the default index keys: with 50,000 rows the virtualizer
+    // then redoes its measurements only when the row count changes.
+    estimateSize: rowHeight,
     overscan: 8,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
@@ -46,7 +49,8 @@ export function MemberTable() {
 
   useEffect(() => {
     setActiveIndex(0);
-    scrollRef.current?.scrollTo({ top: 0 });
+    const el = scrollRef.current;
+    if (el && el.scrollTop !== 0) el.scrollTop = 0;
   }, [filter, sort]);
 
   const items = virtualizer.getVirtualItems();
