@@ -13,6 +13,8 @@ export function neutraliseCell(value: string): string {
   return value.length > 0 && FORMULA_START.has(value[0]) ? `'${value}` : value;
 }
 
+const BATCH_BYTES = 64 * 1024;
+
 export interface CsvWriteResult {
   rows: number;
   bytes: number;
@@ -33,14 +35,28 @@ export async function writeCsv(header: readonly string[], rows: Iterable<readonl
       yield row.map(neutraliseCell);
     }
   }
-  const counter = new Transform({
+  // csv-stringify emits one small chunk per record; gathering them into ~64 KB writes keeps
+  // 50,000 rows from becoming 50,000 writes to the file or socket.
+  let pending: Buffer[] = [];
+  let pendingSize = 0;
+  const batcher = new Transform({
     transform(chunk: Buffer | string, _enc, done) {
-      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-      done(null, chunk);
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      bytes += buf.length;
+      pending.push(buf);
+      pendingSize += buf.length;
+      if (pendingSize < BATCH_BYTES) return done();
+      const out = Buffer.concat(pending, pendingSize);
+      pending = [];
+      pendingSize = 0;
+      done(null, out);
+    },
+    flush(done) {
+      done(null, pendingSize ? Buffer.concat(pending, pendingSize) : undefined);
     },
   });
   // quote_record_delimiter: with a custom record delimiter csv-stringify would otherwise leave a lone CR or LF unquoted.
   const csv = stringify({ bom: true, record_delimiter: 'windows', quote_record_delimiter: true, quote: '"', escape: '"', eof: true });
-  await pipeline(Readable.from(records()), csv, counter, out);
+  await pipeline(Readable.from(records()), csv, batcher, out);
   return { rows: count, bytes };
 }
