@@ -4,7 +4,6 @@ import { join } from 'node:path';
 /** Sources whose change makes out/ stale. */
 const SOURCE_ROOTS = ['main', 'preload', 'renderer', 'electron.vite.config.ts', 'package.json', 'tsconfig.json'];
 const OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
-export const BUILD_STAMP = 'out/.build-stamp';
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -22,9 +21,8 @@ function newestMtime(path: string): number {
 export function staleReason(root: string): string | null {
   const missing = OUTPUTS.find((f) => !existsSync(join(root, f)));
   if (missing) return `${missing} is missing`;
-  const stamp = join(root, BUILD_STAMP);
-  if (!existsSync(stamp)) return 'the build has no stamp';
-  const built = statSync(stamp).mtimeMs;
+  // Every build rewrites all three, so the oldest of them dates the build.
+  const built = Math.min(...OUTPUTS.map((f) => statSync(join(root, f)).mtimeMs));
   const changed = SOURCE_ROOTS.find((s) => newestMtime(join(root, s)) > built);
   return changed ? `${changed} changed since the last build` : null;
 }

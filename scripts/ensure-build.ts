@@ -1,8 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BUILD_STAMP, staleReason } from './build-state.js';
+import { staleReason } from './build-state.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -15,14 +13,5 @@ export function ensureBuilt(log: (line: string) => void = (l) => process.stderr.
   // Build output goes to stderr so stdout keeps only the URL lines callers parse.
   const result = spawnSync(process.execPath, [bin, 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) throw new Error(`electron-vite build failed (exit ${result.status ?? result.signal})`);
-  writeFileSync(join(ROOT, BUILD_STAMP), new Date().toISOString() + '\n');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    ensureBuilt();
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(1);
-  }
-}
