@@ -169,6 +169,24 @@ describe('member directory (browser mode, sandbox team)', () => {
     await page.getByRole('searchbox', { name: 'Search members' }).fill('');
   });
 
+  it('keeps the table and offers Retry when a refresh fails', async () => {
+    const sandboxUrl = e2eSetting('sandboxUrl');
+    const faults = (method: string, body?: unknown) =>
+      fetch(`${sandboxUrl}/__sandbox/faults`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    expect((await faults('POST', { route: 'team/members/list_v2', fault: 429, retryAfter: 0, count: 100 })).status).toBe(200);
+    try {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      const banner = page.getByRole('alert').filter({ hasText: 'Refresh failed' });
+      await banner.waitFor();
+      expect(await memberRows(page).count()).toBeGreaterThan(5);
+      await faults('DELETE');
+      await banner.getByRole('button', { name: 'Retry' }).click();
+      await banner.waitFor({ state: 'detached' });
+    } finally {
+      await faults('DELETE');
+    }
+  });
+
   it('refreshes from Dropbox and reports no browser errors', async () => {
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByRole('button', { name: 'Refresh' }).waitFor();

@@ -4,7 +4,7 @@ import { useDirectoryStore } from '../../stores/directory-store.js';
 import { markKeystroke } from '../../perf/perf-marks.js';
 import { ExportCsvButton } from '../reports/export-csv-button.js';
 import { ALL, ANY_ADMIN_ROLE, NO_ADMIN_ROLE, NO_GROUP } from './filter-members.js';
-import { STATUS_LABELS } from './format.js';
+import { STATUS_LABELS, loadingLabel } from './format.js';
 
 const STATUSES: MemberStatus[] = ['active', 'invited', 'suspended', 'removed'];
 
@@ -103,7 +103,7 @@ export function DirectoryToolbar() {
             if (!syncing) void refresh();
           }}
         >
-          {syncing ? `Loading members… ${(syncLoaded ?? 0).toLocaleString()}` : 'Refresh'}
+          {syncing ? loadingLabel(syncLoaded) : 'Refresh'}
         </button>
         <ExportCsvButton />
       </div>

@@ -6,7 +6,7 @@ import { DirectorySummary } from './directory-summary.js';
 import { MemberTable } from './member-table.js';
 import { MemberDetailPanel } from './member-detail.js';
 import { isFiltering } from './filter-members.js';
-import { formatDateTime } from './format.js';
+import { formatDateTime, loadingLabel } from './format.js';
 
 /** The member directory: everything between the app header and the window edge. */
 export function DirectoryView() {
@@ -31,7 +31,7 @@ export function DirectoryView() {
           Members
         </h1>
         {status === 'loading' ? (
-          <StatusMessage tone="busy" title={`Loading members… ${(syncLoaded ?? 0).toLocaleString()}`}>
+          <StatusMessage tone="busy" title={loadingLabel(syncLoaded)}>
             <p>Large teams take a moment the first time; after that the directory opens from the local copy.</p>
           </StatusMessage>
         ) : (

@@ -38,3 +38,8 @@ export function formatBytes(bytes: number): string {
   const digits = unit === 0 || value >= 100 ? 0 : 1;
   return `${value.toLocaleString(undefined, { maximumFractionDigits: digits })} ${BYTE_UNITS[unit]}`;
 }
+
+/** "Loading members… 12,000" once pages arrive; just "Loading members…" before the first. */
+export function loadingLabel(loaded: number | null): string {
+  return loaded ? `Loading members… ${loaded.toLocaleString()}` : 'Loading members…';
+}

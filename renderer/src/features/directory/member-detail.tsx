@@ -49,21 +49,23 @@ export function MemberDetailPanel() {
 }
 
 function DetailBody({ member }: { member: PreparedMember }) {
-  const { row } = member;
   const [state, setState] = useState<DetailState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // The directory's row shows at once; the fresh one from Dropbox replaces it when it arrives.
+  const row = state.kind === 'ready' ? state.detail.member : member.row;
+  const memberId = member.row.id;
 
   useEffect(() => {
     let live = true;
     setState({ kind: 'loading' });
-    api.getMemberDetail({ memberId: row.id }).then(
+    api.getMemberDetail({ memberId }).then(
       (detail) => live && setState({ kind: 'ready', detail }),
       (err: unknown) => live && setState({ kind: 'error', error: toAppErrorInfo(err) }),
     );
     return () => {
       live = false;
     };
-  }, [row.id, attempt]);
+  }, [memberId, attempt]);
 
   return (
     <div className="sheet__body">
