@@ -159,6 +159,12 @@ describe('member directory (browser mode, sandbox team)', () => {
     await page.getByText('2 selected', { exact: true }).waitFor();
     expect(await memberRows(page).filter({ hasText: names[0] }).first().getAttribute('aria-selected')).toBe('true');
 
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    const boxes = page.getByRole('grid', { name: 'Members' }).getByRole('checkbox', { name: /^Select (?!all)/ });
+    await boxes.nth(1).check();
+    await boxes.nth(4).click({ modifiers: ['Shift'] });
+    await page.getByText('4 selected', { exact: true }).waitFor();
+
     await page.getByRole('searchbox', { name: 'Search members' }).fill('example-sandbox');
     const { shown } = await memberCount(page);
     await page.getByRole('checkbox', { name: 'Select all shown members' }).check();
