@@ -18,6 +18,8 @@ const parsed = parseLaunchArgs(process.argv.slice(app.isPackaged ? 1 : 2), proce
 if (!parsed.ok) console.error(`${parsed.message} (ignored)\n${LAUNCH_USAGE}`);
 const dataDir = (parsed.ok ? parsed.options.dataDir : undefined) ?? defaultDataDir();
 app.setPath('userData', dataDir);
+// Every renderer sandboxed, whatever a window's options say.
+app.enableSandbox();
 registerAppScheme();
 
 let win: BrowserWindow | null = null;
@@ -35,7 +37,7 @@ function createWindow(): void {
 async function start(): Promise<void> {
   applySecurityPolicy(session.defaultSession);
   serveRenderer(join(here, '../renderer'));
-  service = await TeamkeeperService.start({
+  const started = await TeamkeeperService.start({
     mode: 'electron',
     version: app.getVersion(),
     dataDir,
@@ -43,8 +45,9 @@ async function start(): Promise<void> {
     settings: new ElectronSettingsStore(new Store({ name: 'settings', cwd: dataDir, clearInvalidConfig: true })),
     exportSink: new SaveDialogSink(() => win),
   });
-  registerApiHandlers(service, () => win);
-  forwardEvents((l) => service!.onEvent(l), () => win);
+  service = started;
+  registerApiHandlers(started, () => win);
+  forwardEvents((l) => started.onEvent(l), () => win);
   createWindow();
 }
 
