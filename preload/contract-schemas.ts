@@ -26,6 +26,11 @@ const exportCsvArg = z.strictObject({
   preset: z.enum(presets).optional(),
 });
 
+/** Dropbox app keys are short lowercase alphanumerics; the sandbox's is "tk-sandbox-app". */
+const appKey = z.string().trim().min(1, 'Enter your app key').max(64).regex(/^[A-Za-z0-9_-]+$/, 'An app key has only letters, digits, - and _');
+
+const connectionId = z.strictObject({ connectionId: id });
+
 type ArgOf<M extends ApiMethod> = Parameters<Api[M]> extends [infer A] ? A : undefined;
 
 export const API_ARG_SCHEMAS = {
@@ -36,6 +41,13 @@ export const API_ARG_SCHEMAS = {
   refreshDirectory: includeRemoved,
   getMemberDetail: z.strictObject({ memberId: id }),
   exportMembersCsv: exportCsvArg,
+  getConnectGuide: noArg,
+  startConnect: z.strictObject({ appKey, mode: z.enum(['loopback', 'paste']), connectionId: id.optional() }),
+  completeConnect: z.strictObject({ attemptId: id, code: z.string().trim().min(1, 'Paste the code Dropbox showed').max(512) }),
+  cancelConnect: z.strictObject({ attemptId: id }),
+  switchConnection: connectionId,
+  renameConnection: z.strictObject({ connectionId: id, label: z.string().trim().min(1, 'A name cannot be empty').max(100) }),
+  disconnect: connectionId,
 } satisfies { [M in ApiMethod]: z.ZodType<ArgOf<M>, unknown> };
 
 const methods: ReadonlySet<string> = new Set(API_METHODS);

@@ -87,6 +87,38 @@ export interface ConnectionSummary {
   state: ConnectionState;
   admin?: { name: string; email: string };
   licenses?: { licensed: number; provisioned: number };
+  /** Why the state is needs_reauth or offline, in words for people (e.g. a scope to enable). */
+  problem?: AppErrorInfo;
+  /** The connection the app is showing now. */
+  active: boolean;
+}
+
+/** What the connect dialog shows before the admin starts: set these up in the Dropbox App Console. */
+export interface ConnectGuide {
+  /** The loopback redirect URI to register exactly, e.g. http://127.0.0.1:53682/callback. */
+  redirectUri: string;
+  /** Scopes to tick on the app's Permissions tab. */
+  scopes: string[];
+}
+
+export interface StartConnectArg {
+  /** The Dropbox app key (client id) of the admin's own "Scoped access" app. */
+  appKey: string;
+  /**
+   * loopback: Dropbox redirects to the app's listener on 127.0.0.1 (needs the
+   * redirect URI registered). paste: Dropbox shows a code the admin pastes.
+   */
+  mode: 'loopback' | 'paste';
+  /** Re-authorise this existing connection instead of adding a new one. */
+  connectionId?: string;
+}
+
+export interface ConnectAttempt {
+  attemptId: string;
+  mode: 'loopback' | 'paste';
+  /** Dropbox's consent page. Opened in the system browser when `opened`; otherwise the UI opens it. */
+  authorizeUrl: string;
+  opened: boolean;
 }
 
 export interface AppInfo {
@@ -146,6 +178,18 @@ export interface Api {
   refreshDirectory(arg: { includeRemoved: boolean }): Promise<DirectorySnapshot>;
   getMemberDetail(arg: { memberId: string }): Promise<MemberDetail>;
   exportMembersCsv(arg: ExportCsvArg): Promise<ExportCsvResult>;
+
+  // Connections (several teams; the sandbox team is always one of them).
+  getConnectGuide(): Promise<ConnectGuide>;
+  /** Begins OAuth 2 PKCE; a loopback attempt ends with a connect.result event. */
+  startConnect(arg: StartConnectArg): Promise<ConnectAttempt>;
+  /** Paste fallback: the code Dropbox showed. Resolves with the new (or re-authorised) connection. */
+  completeConnect(arg: { attemptId: string; code: string }): Promise<ConnectionSummary>;
+  cancelConnect(arg: { attemptId: string }): Promise<void>;
+  switchConnection(arg: { connectionId: string }): Promise<ConnectionSummary>;
+  renameConnection(arg: { connectionId: string; label: string }): Promise<ConnectionSummary>;
+  /** Revokes the token at Dropbox and forgets it. The sandbox team cannot be disconnected. */
+  disconnect(arg: { connectionId: string }): Promise<void>;
 }
 
 export type ApiMethod = keyof Api;
@@ -159,6 +203,13 @@ export const API_METHODS = [
   'refreshDirectory',
   'getMemberDetail',
   'exportMembersCsv',
+  'getConnectGuide',
+  'startConnect',
+  'completeConnect',
+  'cancelConnect',
+  'switchConnection',
+  'renameConnection',
+  'disconnect',
 ] as const satisfies readonly ApiMethod[];
 
 export type AppEvent =
@@ -170,7 +221,11 @@ export type AppEvent =
       loaded: number;
       error?: AppErrorInfo;
     }
-  | { type: 'connection.state'; connection: ConnectionSummary };
+  | { type: 'connection.state'; connection: ConnectionSummary }
+  /** The active connection changed (switch, connect, disconnect): reload what is shown. */
+  | { type: 'connection.active'; connection: ConnectionSummary }
+  | { type: 'connect.result'; attemptId: string; ok: true; connection: ConnectionSummary }
+  | { type: 'connect.result'; attemptId: string; ok: false; error: AppErrorInfo };
 
 /** What window.teamkeeper is: the Api plus an event subscription. */
 export interface TeamkeeperBridge extends Api {
