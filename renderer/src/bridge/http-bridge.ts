@@ -74,6 +74,13 @@ export function createHttpBridge(token: string | null): TeamkeeperBridge {
       }
       return result;
     },
+    getConnectGuide: () => call('getConnectGuide', null),
+    startConnect: (arg) => call('startConnect', arg),
+    completeConnect: (arg) => call('completeConnect', arg),
+    cancelConnect: (arg) => call('cancelConnect', arg),
+    switchConnection: (arg) => call('switchConnection', arg),
+    renameConnection: (arg) => call('renameConnection', arg),
+    disconnect: (arg) => call('disconnect', arg),
     onEvent(listener) {
       listeners.add(listener);
       openEvents();
