@@ -2,14 +2,19 @@ import type {
   Api,
   AppEvent,
   AppInfo,
+  ConnectAttempt,
+  ConnectGuide,
   ConnectionSummary,
   DirectorySnapshot,
   ExportCsvArg,
   ExportCsvResult,
   MemberDetail,
+  StartConnectArg,
 } from '../../preload/contract.js';
 import type { RunningSandbox } from '../sandbox/index.js';
 import { Connection } from './auth/connection.js';
+import { LOOPBACK_REDIRECT_URI } from './auth/pkce.js';
+import { APP_SCOPES } from './auth/scopes.js';
 import { sandboxConnection, SANDBOX_CONNECTION_ID, SANDBOX_LABEL, startSandboxTeam, type SandboxTeamOptions } from './auth/sandbox-team.js';
 import type { SecretStore } from './auth/secret-store.js';
 import { memberDetail } from './directory/member-detail.js';
@@ -105,6 +110,33 @@ export class TeamkeeperService implements Api {
     const members = membersToExport(snapshot, (id) => directory.member(id), arg);
     const now = this.options.now?.() ?? new Date();
     return this.options.exportSink.deliver(memberCsv(snapshot, members, arg, now));
+  }
+
+  async getConnectGuide(): Promise<ConnectGuide> {
+    return { redirectUri: LOOPBACK_REDIRECT_URI, scopes: [...APP_SCOPES] };
+  }
+
+  async startConnect(_arg: StartConnectArg): Promise<ConnectAttempt> {
+    throw new AppError('not_supported', 'Connecting a Dropbox team is not available yet.');
+  }
+
+  async completeConnect(_arg: { attemptId: string; code: string }): Promise<ConnectionSummary> {
+    throw new AppError('not_supported', 'Connecting a Dropbox team is not available yet.');
+  }
+
+  async cancelConnect(_arg: { attemptId: string }): Promise<void> {}
+
+  async switchConnection(arg: { connectionId: string }): Promise<ConnectionSummary> {
+    if (this.active?.id !== arg.connectionId) throw new AppError('unknown_connection', 'There is no such connection.');
+    return this.active.summary();
+  }
+
+  async renameConnection(_arg: { connectionId: string; label: string }): Promise<ConnectionSummary> {
+    throw new AppError('not_supported', 'Renaming a connection is not available yet.');
+  }
+
+  async disconnect(_arg: { connectionId: string }): Promise<void> {
+    throw new AppError('sandbox_permanent', 'The sandbox team is always available and cannot be disconnected.');
   }
 
   // --- connections -------------------------------------------------------------

@@ -32,8 +32,8 @@ export class Connection {
     return this.record.id;
   }
 
-  summary(): ConnectionSummary {
-    const s: ConnectionSummary = { id: this.record.id, kind: this.record.kind, label: this.record.label, state: this.state };
+  summary(active = true): ConnectionSummary {
+    const s: ConnectionSummary = { id: this.record.id, kind: this.record.kind, label: this.record.label, state: this.state, active };
     if (this.teamName) s.teamName = this.teamName;
     if (this.admin) s.admin = this.admin;
     if (this.licenses) s.licenses = this.licenses;
