@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { api } from './api.js';
 import { useConnectionStore } from './stores/connection-store.js';
+import { useConnectStore } from './stores/connect-store.js';
 import { useDirectoryStore } from './stores/directory-store.js';
-import { AppHeader } from './features/connection/app-header.js';
+import { AppHeader } from './features/connections/app-header.js';
+import { ConnectionProblem } from './features/connections/connection-status.js';
 import { DirectoryView } from './features/directory/directory-view.js';
 
 export function App() {
@@ -12,6 +14,7 @@ export function App() {
     void loadConnection();
     return api.onEvent((event) => {
       useConnectionStore.getState().handleEvent(event);
+      useConnectStore.getState().handleEvent(event);
       useDirectoryStore.getState().handleEvent(event);
     });
   }, [loadConnection]);
@@ -19,6 +22,7 @@ export function App() {
   return (
     <div className="app">
       <AppHeader />
+      <ConnectionProblem />
       <DirectoryView />
     </div>
   );

@@ -32,6 +32,10 @@ export interface DirectoryState {
 
   load(): Promise<void>;
   refresh(): Promise<void>;
+  /** Another team is showing now: forget this one's rows, filters and selection, then load. */
+  showTeam(): Promise<void>;
+  /** The connection is usable again: retry a load that failed while it was not. */
+  reloadIfFailed(): Promise<void>;
   setIncludeRemoved(include: boolean): Promise<void>;
   setFilter(patch: Partial<MemberFilter>): void;
   clearFilter(): void;
@@ -113,6 +117,24 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => {
 
     load: () => sync(() => api.getDirectory({ includeRemoved: get().includeRemoved })),
     refresh: () => sync(() => api.refreshDirectory({ includeRemoved: get().includeRemoved })),
+    showTeam() {
+      set({
+        directory: null,
+        status: 'loading',
+        error: null,
+        includeRemoved: false,
+        filter: NO_FILTER,
+        sorted: [],
+        shown: [],
+        selected: new Set(),
+        anchorId: null,
+        detailId: null,
+      });
+      return sync(() => api.getDirectory({ includeRemoved: false }));
+    },
+    async reloadIfFailed() {
+      if (get().error && !get().syncing) await get().load();
+    },
     setIncludeRemoved(include) {
       set({ includeRemoved: include });
       return sync(() => api.getDirectory({ includeRemoved: include }));

@@ -35,7 +35,7 @@ export function DirectoryView() {
             <p>Large teams take a moment the first time; after that the directory opens from the local copy.</p>
           </StatusMessage>
         ) : (
-          <StatusMessage tone="error" title="Couldn't load the members" action={{ label: 'Retry', onClick: () => void load() }}>
+          <StatusMessage tone="error" title={error?.code === 'missing_scope' ? 'Teamkeeper needs another permission' : "Couldn't load the members"} action={{ label: 'Retry', onClick: () => void load() }}>
             <p>{error?.message}</p>
           </StatusMessage>
         )}

@@ -1,0 +1,83 @@
+import { useId } from 'react';
+import { useConnectStore, type ConnectMode } from '../../stores/connect-store.js';
+import { fieldMessage } from './connection-names.js';
+
+const MODES: Array<{ value: ConnectMode; label: string; hint: string }> = [
+  {
+    value: 'loopback',
+    label: 'Redirect to this app (recommended)',
+    hint: 'Dropbox sends you back to Teamkeeper by itself. Needs the redirect URI registered.',
+  },
+  { value: 'paste', label: "I'll paste a code", hint: 'Dropbox shows a code to copy here. Works without a redirect URI.' },
+];
+
+/** Step 2: the app key, and how Dropbox hands the sign-in back. */
+export function ConnectForm() {
+  const id = useId();
+  const appKey = useConnectStore((s) => s.appKey);
+  const mode = useConnectStore((s) => s.mode);
+  const step = useConnectStore((s) => s.step);
+  const reconnecting = useConnectStore((s) => s.reconnect !== null);
+  const { setAppKey, setMode, start, openNew } = useConnectStore.getState();
+  const busy = step.kind === 'form' && step.busy;
+  const error = step.kind === 'form' ? step.error : null;
+  const keyError = error?.code === 'invalid_argument';
+
+  return (
+    <form
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void start();
+      }}
+    >
+      <h3 id={`${id}-title`} className="connect__step-title">
+        {reconnecting ? 'Sign in with your app key' : 'Step 2 of 2: sign in with your app'}
+      </h3>
+      <div className="form-field">
+        <label htmlFor={`${id}-key`}>App key</label>
+        <input
+          id={`${id}-key`}
+          autoFocus
+          className="input mono"
+          autoComplete="off"
+          spellCheck={false}
+          value={appKey}
+          aria-invalid={keyError || undefined}
+          aria-describedby={keyError ? `${id}-error` : `${id}-key-hint`}
+          onChange={(e) => setAppKey(e.target.value)}
+        />
+        <span id={`${id}-key-hint`} className="choice__hint">
+          From your app&apos;s Settings tab in the Dropbox App Console.
+        </span>
+        {error && (
+          <p id={`${id}-error`} className="field-error" role="alert">
+            {fieldMessage(error)}
+          </p>
+        )}
+      </div>
+      <fieldset className="fieldset">
+        <legend>After you approve in Dropbox</legend>
+        {MODES.map((m) => (
+          <label key={m.value} className="choice">
+            <input type="radio" name={`${id}-mode`} value={m.value} checked={mode === m.value} onChange={() => setMode(m.value)} />
+            <span>
+              {m.label}
+              <span className="choice__hint">{m.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="dialog__actions">
+        {!reconnecting && (
+          <button type="button" className="button" onClick={openNew}>
+            Back to the guide
+          </button>
+        )}
+        <button type="submit" className="button button--primary" aria-disabled={busy}>
+          {busy ? 'Opening Dropbox…' : 'Continue in browser'}
+        </button>
+      </div>
+    </form>
+  );
+}

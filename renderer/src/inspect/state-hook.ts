@@ -1,0 +1,28 @@
+import { useConnectStore } from '../stores/connect-store.js';
+import { useConnectionStore } from '../stores/connection-store.js';
+import { useDirectoryStore } from '../stores/directory-store.js';
+
+declare global {
+  interface Window {
+    __tkState?: () => string;
+  }
+}
+
+/** Sets and Maps as arrays, so the whole state shows in the text. */
+function replacer(_key: string, value: unknown): unknown {
+  if (value instanceof Set) return [...value];
+  if (value instanceof Map) return [...value.entries()];
+  return value;
+}
+
+/**
+ * Everything the renderer holds, as text: the e2e suite searches it for
+ * tokens, which must never reach this side. Nothing in the app calls it.
+ */
+export function installStateHook(): void {
+  window.__tkState = () =>
+    JSON.stringify(
+      { connection: useConnectionStore.getState(), connect: useConnectStore.getState(), directory: useDirectoryStore.getState() },
+      replacer,
+    );
+}
