@@ -48,11 +48,17 @@ describe('member directory (browser mode, sandbox team)', () => {
     expect(await memberRows(page).count()).toBeGreaterThan(5);
   });
 
-  it('offers "Connect your Dropbox team" in an accessible dialog', async () => {
+  it('offers "Connect your Dropbox team" in an accessible dialog with the setup guide', async () => {
     await page.getByRole('button', { name: 'Connect your Dropbox team' }).click();
     const dialog = page.getByRole('dialog', { name: 'Connect your Dropbox team' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('comes next');
+    const scopes = dialog.getByRole('list', { name: 'Scopes to tick' });
+    await scopes.waitFor();
+    expect(await scopes.getByRole('listitem').allTextContents()).toEqual(expect.arrayContaining(['members.read', 'members.write', 'team_info.read']));
+    expect(await dialog.getByRole('textbox', { name: 'Redirect URI' }).inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    await dialog.getByRole('button', { name: 'Next: enter the app key' }).click();
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'App key' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await dialog.getByRole('radio', { name: 'Redirect to this app (recommended)' }).isChecked()).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
