@@ -1,27 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import type { DropboxAuth } from 'dropbox';
-import { applyTokens, type TokenSet } from '../dropbox/client.js';
 import { AppError } from '../errors.js';
+import type { TokenAuth } from '../dropbox/token-auth.js';
 import { APP_SCOPES } from './scopes.js';
 
-/**
- * The loopback redirect a real Dropbox app registers in the App Console
- * (RFC 8252: the code comes back to a port the app listens on).
- */
-export const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1:53682/callback';
+/** The port of the loopback redirect an admin registers in the App Console (RFC 8252). */
+export const DEFAULT_OAUTH_PORT = 53682;
+
+export function loopbackRedirectUri(port: number): string {
+  return `http://127.0.0.1:${port}/callback`;
+}
+
+export const LOOPBACK_REDIRECT_URI = loopbackRedirectUri(DEFAULT_OAUTH_PORT);
 
 export interface PendingAuthorization {
   /** The authorize page to open (www.dropbox.com, or the sandbox's stand-in). */
   url: string;
   state: string;
-  redirectUri: string;
+  /** Absent for the paste-the-code flow: Dropbox then shows the code instead of redirecting. */
+  redirectUri?: string;
 }
 
-/** Step 1 of OAuth 2 PKCE: the SDK keeps the code verifier on `auth`. */
-export async function beginAuthorization(auth: DropboxAuth, redirectUri = LOOPBACK_REDIRECT_URI): Promise<PendingAuthorization> {
+/** Step 1 of OAuth 2 PKCE (S256, offline access): the SDK keeps the code verifier on `auth`. */
+export async function beginAuthorization(auth: TokenAuth, redirectUri: string | undefined = LOOPBACK_REDIRECT_URI): Promise<PendingAuthorization> {
   const state = randomBytes(16).toString('base64url');
-  const url = await auth.getAuthenticationUrl(redirectUri, state, 'code', 'offline', [...APP_SCOPES], 'none', true);
-  return { url: String(url), state, redirectUri };
+  const url = await auth.getAuthenticationUrl(redirectUri ?? '', state, 'code', 'offline', [...APP_SCOPES], 'none', true);
+  return { url: String(url), state, ...(redirectUri ? { redirectUri } : {}) };
 }
 
 interface TokenAnswer {
@@ -30,26 +33,26 @@ interface TokenAnswer {
   expires_in?: unknown;
 }
 
-/** Step 2: redeem the code with the verifier and set the tokens on `auth` (the SDK does not). */
-export async function completeAuthorization(auth: DropboxAuth, pending: PendingAuthorization, code: string): Promise<TokenSet> {
-  const response = await auth.getAccessTokenFromCode(pending.redirectUri, code);
+/** Step 2: redeem the code with the verifier and put the tokens on `auth` (the SDK does not). */
+export async function completeAuthorization(auth: TokenAuth, pending: PendingAuthorization, code: string): Promise<void> {
+  const response = await auth.getAccessTokenFromCode(pending.redirectUri ?? '', code);
   const answer = response.result as TokenAnswer;
   if (typeof answer.access_token !== 'string') throw new AppError('auth_failed', 'Dropbox did not return an access token.');
-  const tokens: TokenSet = { accessToken: answer.access_token };
-  if (typeof answer.refresh_token === 'string') tokens.refreshToken = answer.refresh_token;
-  if (typeof answer.expires_in === 'number') tokens.expiresAt = Date.now() + answer.expires_in * 1000;
-  applyTokens(auth, tokens);
-  return tokens;
+  auth.setTokens({
+    accessToken: answer.access_token,
+    ...(typeof answer.refresh_token === 'string' ? { refreshToken: answer.refresh_token } : {}),
+    ...(typeof answer.expires_in === 'number' ? { expiresIn: answer.expires_in } : {}),
+  });
 }
 
-/** The code from the redirect, after checking `state` against ours (CSRF). */
+/** The code from a redirect's query, after checking `state` against ours (CSRF). */
 export function codeFromRedirect(location: string, pending: PendingAuthorization): string {
-  const url = new URL(location);
-  const params = url.searchParams;
+  const params = new URL(location).searchParams;
+  if (params.get('state') !== pending.state) throw new AppError('state_mismatch', 'The answer from Dropbox does not belong to this sign-in attempt, so it was ignored. Start connecting again.');
   const error = params.get('error');
-  if (error) throw new AppError('auth_failed', `Dropbox did not grant access (${params.get('error_description') ?? error}).`, error);
-  if (params.get('state') !== pending.state) throw new AppError('auth_failed', 'The sign-in answer does not belong to this sign-in attempt.');
+  if (error === 'access_denied') throw new AppError('access_denied', 'Access was not allowed on the Dropbox page. Start connecting again and choose Allow.', error);
+  if (error) throw new AppError('auth_failed', `Dropbox did not grant access (${(params.get('error_description') ?? error).slice(0, 200)}).`, error);
   const code = params.get('code');
-  if (!code) throw new AppError('auth_failed', 'The sign-in answer carries no authorization code.');
+  if (!code) throw new AppError('auth_failed', 'The answer from Dropbox carries no authorization code.');
   return code;
 }

@@ -1,12 +1,9 @@
 import { join } from 'node:path';
 import { startSandbox, type RunningSandbox, type StartOptions } from '../../sandbox/index.js';
-import { createDropboxClient } from '../dropbox/client.js';
-import type { EventHub } from '../events.js';
-import type { ConnectionRecord } from '../settings/settings.js';
-import { Connection } from './connection.js';
-import { answerSandboxConsent } from './sandbox-consent.js';
 import type { SecretStore } from './secret-store.js';
-import { signIn, tokenKey } from './sign-in.js';
+import type { FileUsageLookup, SignIn } from './connection.js';
+import { answerSandboxConsent } from './sandbox-consent.js';
+import { sandboxSignIn } from './sign-in.js';
 
 export const SANDBOX_CONNECTION_ID = 'sandbox';
 export const SANDBOX_LABEL = 'Sandbox — practice data';
@@ -18,23 +15,18 @@ export function startSandboxTeam(dataDir: string, options: SandboxTeamOptions = 
   return startSandbox({ ...options, statePath: join(dataDir, 'sandbox', 'team.json') });
 }
 
-/**
- * The sandbox as a connection, reached exactly as a real team is; only the
- * base URL and the consent step differ. Call open() to sign in.
- */
-export function sandboxConnection(sandbox: RunningSandbox, record: ConnectionRecord, secrets: SecretStore, events: EventHub): Connection {
-  const client = createDropboxClient({
-    clientId: sandbox.clientId,
-    baseUrl: sandbox.url,
-    onTokensRefreshed: (tokens) => void secrets.set(tokenKey(record.id), JSON.stringify(tokens)),
-  });
-  const fileUsage = (memberId: string) => {
+/** Signs in to the in-process sandbox exactly as to a real team; only the consent step is answered by the app. */
+export function sandboxTeamSignIn(sandbox: RunningSandbox, secrets: SecretStore): SignIn {
+  return sandboxSignIn(secrets, SANDBOX_CONNECTION_ID, (pending) => answerSandboxConsent(pending, sandbox.url));
+}
+
+/** Only the sandbox knows how many files a member has. */
+export function sandboxFileUsage(sandbox: RunningSandbox): FileUsageLookup {
+  return (memberId) => {
     const m = sandbox.sandbox.store.memberById(memberId);
     if (!m) return undefined;
     const received = m.files.received.reduce((acc, f) => ({ files: acc.files + f.files, bytes: acc.bytes + f.bytes }), { files: 0, bytes: 0 });
     const own = m.files.deleted || m.files.transferredTo ? { files: 0, bytes: 0 } : { files: m.files.files, bytes: m.files.bytes };
     return { files: own.files + received.files, bytes: own.bytes + received.bytes };
   };
-  const signInToSandbox = () => signIn(client, secrets, record.id, (pending) => answerSandboxConsent(pending, sandbox.url));
-  return new Connection(record, client, events, signInToSandbox, fileUsage);
 }

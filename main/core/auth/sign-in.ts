@@ -1,43 +1,58 @@
-import { applyTokens, type DropboxClient, type TokenSet } from '../dropbox/client.js';
-import type { SecretStore } from './secret-store.js';
+import type { DropboxClient } from '../dropbox/client.js';
+import { toAppError } from '../dropbox/errors.js';
+import { AppError } from '../errors.js';
+import type { SignIn } from './connection.js';
 import { beginAuthorization, completeAuthorization, type PendingAuthorization } from './pkce.js';
+import type { SecretStore } from './secret-store.js';
 
-/** How the authorization code comes back: the browser redirect, a pasted code, or the sandbox's consent answer. */
+/** How the sandbox's authorization code comes back: the app answers its consent page itself. */
 export type ObtainCode = (pending: PendingAuthorization) => Promise<string>;
 
-export function tokenKey(connectionId: string): string {
-  return `tokens:${connectionId}`;
+/** The SecretStore key of a connection's refresh token. Nothing else of a connection is secret. */
+export function refreshTokenKey(connectionId: string): string {
+  return `connection/${connectionId}/refresh`;
 }
 
-function parseTokens(text: string | undefined): TokenSet | undefined {
-  if (!text) return undefined;
-  try {
-    const t = JSON.parse(text) as TokenSet;
-    return typeof t.accessToken === 'string' ? t : undefined;
-  } catch {
-    return undefined;
-  }
+/** Keeps the refresh token the client now holds (after a code exchange). */
+export async function saveRefreshToken(secrets: SecretStore, connectionId: string, client: DropboxClient): Promise<void> {
+  const token = client.auth.getRefreshToken();
+  if (token) await secrets.set(refreshTokenKey(connectionId), token);
 }
 
 /**
- * Signs the client in: stored tokens when Dropbox still accepts them,
- * otherwise the OAuth 2 PKCE flow (authorize URL → code → token exchange).
- * Tokens go to the SecretStore and nowhere else.
+ * A real team: the refresh token from the SecretStore, redeemed for an
+ * access token. Without one, only the admin can sign in again.
  */
-export async function signIn(client: DropboxClient, secrets: SecretStore, connectionId: string, obtainCode: ObtainCode): Promise<void> {
-  const stored = parseTokens(await secrets.get(tokenKey(connectionId)));
-  if (stored) {
-    applyTokens(client.auth, stored);
-    try {
-      await client.dbx.teamTokenGetAuthenticatedAdmin();
-      return;
-    } catch {
-      // Revoked, expired beyond refresh, or a sandbox that restarted: sign in again.
-      await secrets.delete(tokenKey(connectionId));
+export function savedSignIn(secrets: SecretStore, connectionId: string, noSavedSignIn: string): SignIn {
+  return async (client) => {
+    const token = await secrets.get(refreshTokenKey(connectionId));
+    if (!token) throw new AppError('needs_reauth', noSavedSignIn);
+    client.auth.setTokens({ refreshToken: token });
+    await client.refreshNow();
+  };
+}
+
+/**
+ * The built-in sandbox: its saved sign-in while the running sandbox still
+ * honours it (a restarted sandbox has forgotten every token), otherwise the
+ * same PKCE flow a real team takes, with the consent step answered by the app.
+ */
+export function sandboxSignIn(secrets: SecretStore, connectionId: string, obtainCode: ObtainCode): SignIn {
+  return async (client) => {
+    const saved = await secrets.get(refreshTokenKey(connectionId));
+    if (saved) {
+      client.auth.setTokens({ refreshToken: saved });
+      try {
+        await client.refreshNow();
+        return;
+      } catch (err) {
+        if (toAppError(err).code !== 'needs_reauth') throw err;
+        await secrets.delete(refreshTokenKey(connectionId));
+      }
     }
-  }
-  const pending = await beginAuthorization(client.auth);
-  const code = await obtainCode(pending);
-  const tokens = await completeAuthorization(client.auth, pending, code);
-  await secrets.set(tokenKey(connectionId), JSON.stringify(tokens));
+    const pending = await beginAuthorization(client.auth);
+    const code = await obtainCode(pending);
+    await completeAuthorization(client.auth, pending, code);
+    await saveRefreshToken(secrets, connectionId, client);
+  };
 }

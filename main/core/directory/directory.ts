@@ -1,7 +1,7 @@
-import type { Dropbox } from 'dropbox';
 import type { DirectorySnapshot, MemberRow, NamedRef } from '../../../preload/contract.js';
-import type { EventHub } from '../events.js';
+import type { DropboxClient } from '../dropbox/client.js';
 import { toAppError } from '../dropbox/errors.js';
+import type { EventHub } from '../events.js';
 import { listAllGroups, listAllMembers, listRoles } from './sync.js';
 
 /**
@@ -15,7 +15,7 @@ export class Directory {
 
   constructor(
     private readonly connectionId: string,
-    private readonly dbx: Dropbox,
+    private readonly client: DropboxClient,
     private readonly events: EventHub,
   ) {}
 
@@ -57,12 +57,12 @@ export class Directory {
     try {
       // Roles and groups are small: fetched beside the member pages, not after them.
       const [listing, roles, groups] = await Promise.all([
-        listAllMembers(this.dbx, includeRemoved, (n) => {
+        listAllMembers(this.client, includeRemoved, (n) => {
           loaded = n;
           this.events.emit({ type: 'directory.sync', connectionId, phase: 'progress', loaded: n });
         }),
-        listRoles(this.dbx),
-        listAllGroups(this.dbx),
+        listRoles(this.client),
+        listAllGroups(this.client),
       ]);
       const snapshot: DirectorySnapshot = {
         connectionId,

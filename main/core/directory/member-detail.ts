@@ -1,7 +1,7 @@
-import { DropboxResponseError, type Dropbox, type team } from 'dropbox';
+import type { team } from 'dropbox';
 import type { DeviceInfo, LinkedAppInfo, MemberDetail, NamedRef } from '../../../preload/contract.js';
 import { AppError } from '../errors.js';
-import { withRetry } from '../dropbox/retry.js';
+import type { DropboxClient } from '../dropbox/client.js';
 import { isMissingRoute } from './sync.js';
 import { toMemberRow } from './member-row.js';
 
@@ -10,10 +10,7 @@ import { toMemberRow } from './member-row.js';
  * longer the team's to list): for the detail panel that just means "none".
  */
 function isNothingToList(err: unknown): boolean {
-  if (isMissingRoute(err)) return true;
-  if (!(err instanceof DropboxResponseError) || err.status !== 409) return false;
-  const tag = (err.error as { error?: { '.tag'?: string } } | undefined)?.error?.['.tag'];
-  return tag === 'member_not_found';
+  return isMissingRoute(err) || (err instanceof AppError && err.code === 'dropbox_error' && err.dropboxTag === 'member_not_found');
 }
 
 async function orEmpty<T>(call: () => Promise<T[]>): Promise<T[]> {
@@ -53,7 +50,7 @@ export function toLinkedApps(r: team.ListMemberAppsResult): LinkedAppInfo[] {
 }
 
 export interface DetailContext {
-  dbx: Dropbox;
+  client: DropboxClient;
   /** Names from the last directory sync, to label role and group ids. */
   groups: NamedRef[];
   /** File usage, where the connection can tell (the sandbox); real teams cannot. */
@@ -62,13 +59,13 @@ export interface DetailContext {
 
 /** Profile and roles (members/get_info_v2), devices and linked apps of one member. */
 export async function memberDetail(ctx: DetailContext, memberId: string): Promise<MemberDetail> {
-  const { dbx } = ctx;
+  const { client } = ctx;
   const [info, devices, linkedApps] = await Promise.all([
-    withRetry(() => dbx.teamMembersGetInfoV2({ members: [{ '.tag': 'team_member_id', team_member_id: memberId }] })),
-    orEmpty(async () => toDevices((await withRetry(() => dbx.teamDevicesListMemberDevices({ team_member_id: memberId }))).result)),
-    orEmpty(async () => toLinkedApps((await withRetry(() => dbx.teamLinkedAppsListMemberLinkedApps({ team_member_id: memberId }))).result)),
+    client.call('team/members/get_info_v2', 'read', (dbx, o) => dbx.teamMembersGetInfoV2({ members: [{ '.tag': 'team_member_id', team_member_id: memberId }] }, o)),
+    orEmpty(async () => toDevices(await client.call('team/devices/list_member_devices', 'read', (dbx, o) => dbx.teamDevicesListMemberDevices({ team_member_id: memberId }, o)))),
+    orEmpty(async () => toLinkedApps(await client.call('team/linked_apps/list_member_linked_apps', 'read', (dbx, o) => dbx.teamLinkedAppsListMemberLinkedApps({ team_member_id: memberId }, o)))),
   ]);
-  const item = info.result.members_info[0];
+  const item = info.members_info[0];
   if (!item || item['.tag'] !== 'member_info') throw new AppError('member_not_found', 'This member is no longer on the team. Refresh the directory.', 'id_not_found');
   const member = toMemberRow(item);
   const groupNames = new Map(ctx.groups.map((g) => [g.id, g.name]));

@@ -1,12 +1,13 @@
-import { DropboxResponseError, type Dropbox, type team } from 'dropbox';
+import type { team } from 'dropbox';
 import type { MemberRow, NamedRef } from '../../../preload/contract.js';
+import type { DropboxClient } from '../dropbox/client.js';
 import { MAX_PAGE_SIZE, paginate, type CursorPage } from '../dropbox/paginate.js';
-import { withRetry } from '../dropbox/retry.js';
+import { AppError } from '../errors.js';
 import { toMemberRow } from './member-row.js';
 
 /** A route the team's Dropbox (or an older sandbox) does not serve: treated as "nothing to list". */
 export function isMissingRoute(err: unknown): boolean {
-  return err instanceof DropboxResponseError && err.status === 404;
+  return err instanceof AppError && err.code === 'not_supported';
 }
 
 export interface MemberListing {
@@ -20,12 +21,12 @@ function memberPage(r: team.MembersListV2Result): CursorPage<team.TeamMemberInfo
 }
 
 /** Every member via members/list_v2 + continue_v2, reporting the running count after each page. */
-export async function listAllMembers(dbx: Dropbox, includeRemoved: boolean, onProgress: (loaded: number) => void): Promise<MemberListing> {
+export async function listAllMembers(client: DropboxClient, includeRemoved: boolean, onProgress: (loaded: number) => void): Promise<MemberListing> {
   const members: MemberRow[] = [];
   const rolesSeen = new Map<string, string>();
   await paginate(
-    async () => memberPage((await withRetry(() => dbx.teamMembersListV2({ limit: MAX_PAGE_SIZE, include_removed: includeRemoved }))).result),
-    async (cursor) => memberPage((await withRetry(() => dbx.teamMembersListContinueV2({ cursor }))).result),
+    async () => memberPage(await client.call('team/members/list_v2', 'read', (dbx, o) => dbx.teamMembersListV2({ limit: MAX_PAGE_SIZE, include_removed: includeRemoved }, o))),
+    async (cursor) => memberPage(await client.call('team/members/list/continue_v2', 'read', (dbx, o) => dbx.teamMembersListContinueV2({ cursor }, o))),
     (infos) => {
       for (const info of infos) {
         members.push(toMemberRow(info));
@@ -38,9 +39,9 @@ export async function listAllMembers(dbx: Dropbox, includeRemoved: boolean, onPr
 }
 
 /** The team's roles, or undefined where the route is not served. */
-export async function listRoles(dbx: Dropbox): Promise<NamedRef[] | undefined> {
+export async function listRoles(client: DropboxClient): Promise<NamedRef[] | undefined> {
   try {
-    const { result } = await withRetry(() => dbx.teamMembersGetAvailableTeamMemberRoles());
+    const result = await client.call('team/members/get_available_team_member_roles', 'read', (dbx, o) => dbx.teamMembersGetAvailableTeamMemberRoles(o));
     return result.roles.map((r) => ({ id: r.role_id, name: r.name }));
   } catch (err) {
     if (isMissingRoute(err)) return undefined;
@@ -53,12 +54,12 @@ function groupPage(r: team.GroupsListResult): CursorPage<NamedRef> {
 }
 
 /** Every group via groups/list + continue; empty where the route is not served. */
-export async function listAllGroups(dbx: Dropbox): Promise<NamedRef[]> {
+export async function listAllGroups(client: DropboxClient): Promise<NamedRef[]> {
   const groups: NamedRef[] = [];
   try {
     await paginate(
-      async () => groupPage((await withRetry(() => dbx.teamGroupsList({ limit: MAX_PAGE_SIZE }))).result),
-      async (cursor) => groupPage((await withRetry(() => dbx.teamGroupsListContinue({ cursor }))).result),
+      async () => groupPage(await client.call('team/groups/list', 'read', (dbx, o) => dbx.teamGroupsList({ limit: MAX_PAGE_SIZE }, o))),
+      async (cursor) => groupPage(await client.call('team/groups/list/continue', 'read', (dbx, o) => dbx.teamGroupsListContinue({ cursor }, o))),
       (page) => groups.push(...page),
     );
   } catch (err) {

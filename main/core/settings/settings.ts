@@ -6,6 +6,10 @@ const connectionRecord = z.object({
   label: z.string().min(1).max(200),
   /** The Dropbox app key the connection signed in with. */
   clientId: z.string().min(1).optional(),
+  /** Dropbox's team_id: connecting the same team again replaces its tokens instead of adding it twice. */
+  teamId: z.string().min(1).optional(),
+  /** The team's name when it was last seen, shown before the connection has opened. */
+  teamName: z.string().optional(),
 });
 
 export const settingsSchema = z.object({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../main/sandbox/index.js';
-import { tokenKey } from '../../../main/core/auth/sign-in.js';
+import { refreshTokenKey } from '../../../main/core/auth/sign-in.js';
 import { startCore, type CoreFixture } from './core-fixture.js';
 
 const TEAM_SIZE = 2500;
@@ -21,13 +21,12 @@ describe('sandbox connection', () => {
     const summary = await core.service.getActiveConnection();
     expect(summary).toMatchObject({ id: 'sandbox', kind: 'sandbox', state: 'connected', admin: { name: 'Sam Admin' } });
     expect(summary?.teamName).toBeTruthy();
-    const tokens = JSON.parse((await core.secrets.get(tokenKey('sandbox')))!);
-    expect(tokens.accessToken).toMatch(/^sl\./);
-    expect(tokens.accessToken).not.toBe(sb.accessToken);
-    expect(tokens.refreshToken).toBeTruthy();
-    expect(tokens.expiresAt).toBeGreaterThan(Date.now());
+    // Only the refresh token is kept, and only in the SecretStore; the access token lives in memory.
+    const refresh = await core.secrets.get(refreshTokenKey('sandbox'));
+    expect(refresh).toMatch(/^tkr-/);
+    expect(sb.sandbox.tokens.lookupRefresh(refresh!)).toBeTruthy();
     // The summary the renderer sees carries no token.
-    expect(JSON.stringify(summary)).not.toContain(tokens.accessToken);
+    expect(JSON.stringify(summary)).not.toContain(refresh);
   });
 });
 
@@ -150,8 +149,10 @@ describe('sync failure', () => {
     const fresh = await startCore({ members: 30 });
     try {
       fresh.service.sandboxTeam!.sandbox.tokens.clear();
-      await expect(fresh.service.refreshDirectory({ includeRemoved: false })).rejects.toMatchObject({ code: 'auth_failed', dropboxTag: 'invalid_access_token' });
-      expect(fresh.events.at(-1)).toMatchObject({ type: 'directory.sync', phase: 'error', error: { code: 'auth_failed' } });
+      await expect(fresh.service.refreshDirectory({ includeRemoved: false })).rejects.toMatchObject({ code: 'needs_reauth', dropboxTag: 'invalid_access_token' });
+      const sync = fresh.events.filter((e) => e.type === 'directory.sync');
+      expect(sync.at(-1)).toMatchObject({ phase: 'error', error: { code: 'needs_reauth' } });
+      expect(await fresh.service.getActiveConnection()).toMatchObject({ state: 'needs_reauth', problem: { code: 'needs_reauth' } });
     } finally {
       await fresh.service.close();
     }

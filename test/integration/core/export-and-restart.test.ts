@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../../preload/contract.js';
-import { tokenKey } from '../../../main/core/auth/sign-in.js';
+import { refreshTokenKey } from '../../../main/core/auth/sign-in.js';
 import { startCore, type CoreFixture } from './core-fixture.js';
 
 let core: CoreFixture;
@@ -72,14 +72,14 @@ describe('restart', () => {
     const renamed = sb.sandbox.store.state.members[3];
     renamed.surname = 'Persisted';
     sb.sandbox.store.changed();
-    const oldToken = JSON.parse((await core.secrets.get(tokenKey('sandbox')))!).accessToken;
+    const oldToken = await core.secrets.get(refreshTokenKey('sandbox'));
     await core.service.close();
     expect(existsSync(join(core.dataDir, 'sandbox', 'team.json'))).toBe(true);
     expect(existsSync(join(core.dataDir, 'settings.json'))).toBe(true);
 
     core = await startCore({ members: 300 }, core);
     expect(await core.service.getActiveConnection()).toMatchObject({ state: 'connected' });
-    const newToken = JSON.parse((await core.secrets.get(tokenKey('sandbox')))!).accessToken;
+    const newToken = await core.secrets.get(refreshTokenKey('sandbox'));
     expect(newToken).not.toBe(oldToken);
     const snap = await core.service.getDirectory({ includeRemoved: true });
     expect(snap.members.find((m) => m.id === renamed.teamMemberId)?.surname).toBe('Persisted');
