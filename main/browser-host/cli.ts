@@ -1,7 +1,7 @@
 import { LAUNCH_USAGE, parseLaunchArgs } from '../core/launch-options.js';
 import { closeOnSignals, runBrowserMode } from './run.js';
 
-/** `tsx main/browser-host/cli.ts [--port N] [--no-open] [--data-dir DIR]`: browser mode without the launcher. */
+/** `tsx main/browser-host/cli.ts [--port N] [--no-open] [--data-dir DIR] [--dropbox-url URL] [--oauth-port N]`: browser mode without the launcher. */
 const parsed = parseLaunchArgs(process.argv.slice(2));
 if (!parsed.ok) {
   console.error(`${parsed.message}\n${LAUNCH_USAGE}`);

@@ -35,8 +35,13 @@ export async function runBrowserMode(options: LaunchOptions, rendererDir = join(
     dataDir,
     // Browser mode keeps tokens in memory only: nothing to protect on disk.
     secrets: new MemorySecretStore(),
+    secretsPersist: false,
     settings: new JsonSettingsStore(dataDir),
     exportSink: downloads,
+    // No opener: the renderer opens the consent page itself (window.open).
+    dropboxUrl: options.dropboxUrl,
+    oauthPort: options.oauthPort,
+    preferSandbox: options.sandbox,
   });
   const host = await startBrowserHost({ app: service, downloads, rendererDir, port: options.port });
   process.stdout.write(`TEAMKEEPER_URL=${host.appUrl}\n`);

@@ -1,11 +1,13 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 
-/** `npm start -- [--browser] [--sandbox] [--port N] [--no-open] [--data-dir DIR]` */
+import { DEFAULT_OAUTH_PORT } from './auth/pkce.js';
+
+/** `npm start -- [--browser] [--sandbox] [--port N] [--no-open] [--data-dir DIR] [--dropbox-url URL] [--oauth-port N]` */
 export interface LaunchOptions {
   /** Browser mode even where Electron could run. */
   browser: boolean;
-  /** Open on the built-in sandbox team (today the only team; a connected team will take precedence otherwise). */
+  /** Show the built-in sandbox team at start, whichever team was shown last. */
   sandbox: boolean;
   /** Browser host port; 0 = any free port. */
   port: number;
@@ -13,18 +15,55 @@ export interface LaunchOptions {
   open: boolean;
   /** Absolute; undefined = the OS app-data folder. */
   dataDir?: string;
+  /**
+   * Where Dropbox lives for connected teams (API, token and consent page),
+   * e.g. a sandbox started with `npm run sandbox`; undefined = Dropbox itself.
+   */
+  dropboxUrl?: string;
+  /** Port of the loopback OAuth redirect; 0 = any free port. */
+  oauthPort: number;
 }
 
 export type ParsedLaunch = { ok: true; options: LaunchOptions } | { ok: false; message: string };
 
-export const LAUNCH_USAGE = 'Usage: npm start -- [--browser] [--sandbox] [--port N] [--no-open] [--data-dir DIR]';
+export const LAUNCH_USAGE = 'Usage: npm start -- [--browser] [--sandbox] [--port N] [--no-open] [--data-dir DIR] [--dropbox-url URL] [--oauth-port N]';
+
+/** Environment fallback of --dropbox-url. */
+export const DROPBOX_URL_ENV = 'TEAMKEEPER_DROPBOX_URL';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A base URL tokens may be sent to: https anywhere, plain http only on this
+ * machine (a sandbox); no credentials, query or fragment. Trailing slashes go.
+ */
+export function parseDropboxUrl(raw: string): { ok: true; url: string } | { ok: false; message: string } {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return { ok: false, message: `--dropbox-url needs a URL such as http://127.0.0.1:8080, got ${JSON.stringify(raw)}` };
+  }
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname))) {
+    return { ok: false, message: '--dropbox-url must be https, or http on 127.0.0.1 / localhost (tokens are sent there)' };
+  }
+  if (u.username || u.password || u.search || u.hash) return { ok: false, message: '--dropbox-url must not carry credentials, a query or a fragment' };
+  return { ok: true, url: u.href.replace(/\/+$/, '') };
+}
+
+function parsePort(flag: string, v: string | undefined): number | string {
+  const n = Number(v);
+  if (!v || !Number.isInteger(n) || n < 0 || n > 65535) return `${flag} needs a number from 0 to 65535, got ${JSON.stringify(v ?? '')}`;
+  return n;
+}
 
 /**
  * `ignoreUnknown` is for Electron, whose argv also carries Chromium switches
  * (--password-store=…, --enable-logging); the launcher is strict.
  */
-export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd(), ignoreUnknown = false): ParsedLaunch {
-  const options: LaunchOptions = { browser: false, sandbox: false, port: 0, open: true };
+export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd(), ignoreUnknown = false, env: NodeJS.ProcessEnv = process.env): ParsedLaunch {
+  const options: LaunchOptions = { browser: false, sandbox: false, port: 0, open: true, oauthPort: DEFAULT_OAUTH_PORT };
+  let dropboxUrl = env[DROPBOX_URL_ENV] || undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -39,11 +78,18 @@ export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd(), ig
       case '--no-open':
         options.open = false;
         break;
-      case '--port': {
+      case '--port':
+      case '--oauth-port': {
+        const n = parsePort(flag, value());
+        if (typeof n === 'string') return { ok: false, message: n };
+        if (flag === '--port') options.port = n;
+        else options.oauthPort = n;
+        break;
+      }
+      case '--dropbox-url': {
         const v = value();
-        const n = Number(v);
-        if (!v || !Number.isInteger(n) || n < 0 || n > 65535) return { ok: false, message: `--port needs a number from 0 to 65535, got ${JSON.stringify(v ?? '')}` };
-        options.port = n;
+        if (!v) return { ok: false, message: '--dropbox-url needs a URL' };
+        dropboxUrl = v;
         break;
       }
       case '--data-dir': {
@@ -55,6 +101,11 @@ export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd(), ig
       default:
         if (!ignoreUnknown) return { ok: false, message: `Unknown option ${JSON.stringify(arg)}` };
     }
+  }
+  if (dropboxUrl !== undefined) {
+    const parsed = parseDropboxUrl(dropboxUrl);
+    if (!parsed.ok) return parsed;
+    options.dropboxUrl = parsed.url;
   }
   return { ok: true, options };
 }

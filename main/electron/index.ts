@@ -8,7 +8,7 @@ import { ElectronSettingsStore } from './electron-settings-store.js';
 import { forwardEvents, registerApiHandlers } from './ipc.js';
 import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
 import { SaveDialogSink } from './save-dialog-sink.js';
-import { applySecurityPolicy } from './security.js';
+import { applySecurityPolicy, consentPageOpener } from './security.js';
 import { APP_ORIGIN } from './trusted-url.js';
 import { windowOptions } from './window-options.js';
 
@@ -16,7 +16,8 @@ const here = import.meta.dirname;
 // Packaged apps get no app path in argv; `electron <dir>` does.
 const parsed = parseLaunchArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd(), true);
 if (!parsed.ok) console.error(`${parsed.message} (ignored)\n${LAUNCH_USAGE}`);
-const dataDir = (parsed.ok ? parsed.options.dataDir : undefined) ?? defaultDataDir();
+const launch = parsed.ok ? parsed.options : undefined;
+const dataDir = launch?.dataDir ?? defaultDataDir();
 app.setPath('userData', dataDir);
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
@@ -37,13 +38,19 @@ function createWindow(): void {
 async function start(): Promise<void> {
   applySecurityPolicy(session.defaultSession);
   serveRenderer(join(here, '../renderer'));
+  const secrets = new SafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json'));
   const started = await TeamkeeperService.start({
     mode: 'electron',
     version: app.getVersion(),
     dataDir,
-    secrets: new SafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json')),
+    secrets,
+    secretsPersist: await secrets.persists(),
     settings: new ElectronSettingsStore(new Store({ name: 'settings', cwd: dataDir, clearInvalidConfig: true })),
     exportSink: new SaveDialogSink(() => win),
+    opener: consentPageOpener(launch?.dropboxUrl),
+    dropboxUrl: launch?.dropboxUrl,
+    oauthPort: launch?.oauthPort,
+    preferSandbox: launch?.sandbox,
   });
   service = started;
   registerApiHandlers(started, () => win);

@@ -1,9 +1,25 @@
 import { app, shell, type Session, type WebContents } from 'electron';
+import type { Opener } from '../core/auth/opener.js';
 import { isAppUrl, isTrustedExternalUrl } from './trusted-url.js';
 
 /** Hands a link to the system browser only when it passes the allow-list. */
 export function openExternalChecked(url: string): void {
   if (isTrustedExternalUrl(url)) void shell.openExternal(url);
+}
+
+/**
+ * Opens Dropbox's consent page for the connect flow: dropbox.com, or the
+ * origin of --dropbox-url when the app was started with one.
+ */
+export function consentPageOpener(dropboxUrl: string | undefined): Opener {
+  const extra = dropboxUrl ? [new URL(dropboxUrl).origin] : [];
+  return {
+    async open(url) {
+      if (!isTrustedExternalUrl(url, extra)) return false;
+      await shell.openExternal(url);
+      return true;
+    },
+  };
 }
 
 function lockDownContents(contents: WebContents): void {

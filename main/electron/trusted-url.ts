@@ -28,11 +28,15 @@ export function isAppUrl(raw: unknown): boolean {
 /**
  * Links the app may hand to the system browser: https on dropbox.com or one
  * of its subdomains, default port, no credentials. Everything else (other
- * schemes, look-alike hosts, IPs, file:, javascript:) is refused.
+ * schemes, look-alike hosts, IPs, file:, javascript:) is refused, except
+ * pages on `extraOrigins` exactly: the --dropbox-url the app was started
+ * with, whose consent page stands in for dropbox.com's.
  */
-export function isTrustedExternalUrl(raw: unknown): boolean {
+export function isTrustedExternalUrl(raw: unknown, extraOrigins: readonly string[] = []): boolean {
   const u = parse(raw);
-  if (!u || u.protocol !== 'https:' || u.port || u.username || u.password) return false;
+  if (!u || u.username || u.password) return false;
+  if ((u.protocol === 'https:' || u.protocol === 'http:') && extraOrigins.includes(u.origin)) return true;
+  if (u.protocol !== 'https:' || u.port) return false;
   const host = u.hostname;
   return host === 'dropbox.com' || host.endsWith('.dropbox.com');
 }

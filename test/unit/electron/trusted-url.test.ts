@@ -64,6 +64,26 @@ describe('isTrustedExternalUrl', () => {
   });
 });
 
+describe('isTrustedExternalUrl with the --dropbox-url origin', () => {
+  const extra = ['http://127.0.0.1:8080'];
+
+  it.each(['http://127.0.0.1:8080/oauth2/authorize?client_id=tk-sandbox-app&state=x', 'http://127.0.0.1:8080/', 'https://www.dropbox.com/'])('opens %s', (url) => {
+    expect(isTrustedExternalUrl(url, extra)).toBe(true);
+  });
+
+  it.each([
+    'http://127.0.0.1:8081/oauth2/authorize',
+    'http://127.0.0.1/oauth2/authorize',
+    'https://127.0.0.1:8080/oauth2/authorize',
+    'http://localhost:8080/oauth2/authorize',
+    'http://user@127.0.0.1:8080/',
+    'http://127.0.0.1:8080.evil.com/',
+    'file://127.0.0.1:8080/',
+  ])('refuses %s', (url) => {
+    expect(isTrustedExternalUrl(url, extra)).toBe(false);
+  });
+});
+
 describe('isAppUrl', () => {
   it.each(['app://teamkeeper/index.html', 'app://teamkeeper/', 'app://teamkeeper/index.html#/members'])('accepts %s', (url) => {
     expect(isAppUrl(url)).toBe(true);
