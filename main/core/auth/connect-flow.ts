@@ -80,7 +80,7 @@ export class ConnectFlow {
         onTimeout: () => this.timedOut(id),
       });
     }
-    const pending = await beginAuthorization(client.auth, listener?.redirectUri);
+    const pending = await beginAuthorization(client.auth, listener?.redirectUri ?? null);
     const attempt: Attempt = {
       id,
       mode: arg.mode,

@@ -20,8 +20,11 @@ export interface PendingAuthorization {
   redirectUri?: string;
 }
 
-/** Step 1 of OAuth 2 PKCE (S256, offline access): the SDK keeps the code verifier on `auth`. */
-export async function beginAuthorization(auth: TokenAuth, redirectUri: string | undefined = LOOPBACK_REDIRECT_URI): Promise<PendingAuthorization> {
+/**
+ * Step 1 of OAuth 2 PKCE (S256, offline access): the SDK keeps the code
+ * verifier on `auth`. `null`: no redirect, Dropbox shows the code to paste.
+ */
+export async function beginAuthorization(auth: TokenAuth, redirectUri: string | null = LOOPBACK_REDIRECT_URI): Promise<PendingAuthorization> {
   const state = randomBytes(16).toString('base64url');
   const url = await auth.getAuthenticationUrl(redirectUri ?? '', state, 'code', 'offline', [...APP_SCOPES], 'none', true);
   return { url: String(url), state, ...(redirectUri ? { redirectUri } : {}) };

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import type { AppEvent, ExportCsvResult } from '../../../preload/contract.js';
 import { MemorySecretStore } from '../../../main/core/auth/secret-store.js';
 import type { CsvDelivery, ExportSink } from '../../../main/core/reports/export-sink.js';
-import { TeamkeeperService } from '../../../main/core/service.js';
+import { TeamkeeperService, type ServiceOptions } from '../../../main/core/service.js';
 import { JsonSettingsStore } from '../../../main/core/settings/json-settings-store.js';
 import type { SandboxTeamOptions } from '../../../main/core/auth/sandbox-team.js';
 
@@ -31,13 +31,22 @@ export interface CoreFixture<S extends ExportSink = MemoryExportSink> {
   dataDir: string;
 }
 
+/** Launch options and test timings: --dropbox-url, --oauth-port, shorter retries and probes. */
+export type ExtraServiceOptions = Partial<Pick<ServiceOptions, 'dropboxUrl' | 'oauthPort' | 'preferSandbox' | 'secretsPersist' | 'client' | 'probe' | 'opener'>>;
+
 /** The core as the app builds it, on a fresh data dir, with the sandbox team of the given size. */
 export function startCore(sandbox?: SandboxTeamOptions, reuse?: Pick<CoreFixture, 'dataDir' | 'secrets'>): Promise<CoreFixture>;
-export function startCore<S extends ExportSink>(sandbox: SandboxTeamOptions, reuse: Pick<CoreFixture, 'dataDir' | 'secrets'> | undefined, sink: S): Promise<CoreFixture<S>>;
+export function startCore<S extends ExportSink>(
+  sandbox: SandboxTeamOptions,
+  reuse: Pick<CoreFixture, 'dataDir' | 'secrets'> | undefined,
+  sink: S,
+  extra?: ExtraServiceOptions,
+): Promise<CoreFixture<S>>;
 export async function startCore(
   sandbox: SandboxTeamOptions = {},
   reuse?: Pick<CoreFixture, 'dataDir' | 'secrets'>,
   sink: ExportSink = new MemoryExportSink(),
+  extra: ExtraServiceOptions = {},
 ): Promise<CoreFixture<ExportSink>> {
   const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'tk-core-'));
   const secrets = reuse?.secrets ?? new MemorySecretStore();
@@ -50,6 +59,7 @@ export async function startCore(
     exportSink: sink,
     sandbox,
     now: () => new Date(2026, 4, 17, 12, 0),
+    ...extra,
   });
   const events: AppEvent[] = [];
   service.onEvent((e) => events.push(e));
