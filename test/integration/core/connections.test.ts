@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppEvent, ConnectionSummary } from '../../../preload/contract.js';
+import type { AppEvent } from '../../../preload/contract.js';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index.js';
 import { flowsOf } from '../../../main/sandbox/oauth/flows.js';
 import { TEAM_SCOPES } from '../../../main/sandbox/oauth/scopes.js';
@@ -11,6 +11,7 @@ import { refreshTokenKey } from '../../../main/core/auth/sign-in.js';
 import { parseCall } from '../../../main/core/rpc.js';
 import { control } from '../sandbox/control-api.js';
 import { allow, allowAndReadCode, allowAndReadRedirect } from './consent.js';
+import { connectByPaste as pasteInto } from './connect-steps.js';
 import { MemoryExportSink, startCore, type CoreFixture, type ExtraServiceOptions } from './core-fixture.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
@@ -56,21 +57,7 @@ async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 5
 const stateEvents = (c: CoreFixture, id: string) =>
   c.events.filter((e): e is Extract<AppEvent, { type: 'connection.state' }> => e.type === 'connection.state' && e.connection.id === id);
 
-/** The whole loopback flow: start, Allow on the consent page, the browser follows the redirect to the listener. */
-async function connectByLoopback(c: CoreFixture, appKey = dropbox.clientId): Promise<{ connection: ConnectionSummary; page: string }> {
-  const attempt = await c.service.startConnect({ appKey, mode: 'loopback' });
-  const redirect = await allowAndReadRedirect(attempt.authorizeUrl);
-  const page = await (await fetch(redirect)).text();
-  const result = c.events.find((e) => e.type === 'connect.result' && e.attemptId === attempt.attemptId);
-  if (!result || result.type !== 'connect.result' || !result.ok) throw new Error(`connect failed: ${JSON.stringify(result)}`);
-  return { connection: result.connection, page };
-}
-
-async function connectByPaste(c: CoreFixture, connectionId?: string): Promise<ConnectionSummary> {
-  const attempt = await c.service.startConnect({ appKey: dropbox.clientId, mode: 'paste', ...(connectionId ? { connectionId } : {}) });
-  return c.service.completeConnect({ attemptId: attempt.attemptId, code: await allowAndReadCode(attempt.authorizeUrl) });
-}
-
+const connectByPaste = (c: CoreFixture, connectionId?: string) => pasteInto(c.service, dropbox.clientId, connectionId);
 const dropboxMembers = () => dropbox.sandbox.store.state.members.filter((m) => m.status !== 'removed');
 const revokeLog = () => dropbox.sandbox.log.list().filter((r) => r.route === 'auth/token/revoke');
 
