@@ -1,0 +1,66 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { listenForRedirect } from '../../../../main/core/auth/loopback-listener.js';
+import { AppError } from '../../../../main/core/errors.js';
+
+const never = () => {};
+
+describe('the loopback redirect listener', () => {
+  it('answers the first /callback with the outcome, then shuts down', async () => {
+    const seen: string[] = [];
+    const listener = await listenForRedirect({
+      port: 0,
+      onRedirect: async (url) => {
+        seen.push(url.searchParams.get('code')!);
+        return 'Acme is connected.';
+      },
+      onTimeout: never,
+    });
+    expect(listener.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    const base = listener.redirectUri.replace('/callback', '');
+    const stray = await fetch(`${base}/favicon.ico`);
+    expect(stray.status).toBe(404);
+    const res = await fetch(`${listener.redirectUri}?code=abc&state=s`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('Acme is connected.');
+    expect(seen).toEqual(['abc']);
+    await expect(fetch(listener.redirectUri)).rejects.toThrow();
+  });
+
+  it('shows the reason when the redirect is refused, escaped', async () => {
+    const listener = await listenForRedirect({
+      port: 0,
+      onRedirect: async () => {
+        throw new AppError('state_mismatch', 'Not <yours>.');
+      },
+      onTimeout: never,
+    });
+    const res = await fetch(listener.redirectUri);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Not &#60;yours&#62;.');
+    expect(html).not.toContain('<yours>');
+  });
+
+  it('stops waiting after the timeout and says so once', async () => {
+    let timedOut = 0;
+    const listener = await listenForRedirect({ port: 0, timeoutMs: 50, onRedirect: async () => 'x', onTimeout: () => timedOut++ });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(timedOut).toBe(1);
+    await expect(fetch(listener.redirectUri)).rejects.toThrow();
+  });
+
+  it('says so when the registered port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      await expect(listenForRedirect({ port, onRedirect: async () => 'x', onTimeout: never })).rejects.toMatchObject({ code: 'oauth_port_in_use' });
+    } finally {
+      blocker.close();
+    }
+  });
+});
