@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 
 import { DEFAULT_OAUTH_PORT } from './auth/pkce.js';
 
-/** `npm start -- [--browser] [--sandbox] [--port N] [--no-open] [--data-dir DIR] [--dropbox-url URL] [--oauth-port N]` */
+/** `npm start -- [--browser] [--sandbox] [--port N] [--no-open] [--data-dir DIR] [--dropbox-url URL] [--oauth-port N] [--allow-plain-secrets]` */
 export interface LaunchOptions {
   /** Browser mode even where Electron could run. */
   browser: boolean;
@@ -22,11 +22,18 @@ export interface LaunchOptions {
   dropboxUrl?: string;
   /** Port of the loopback OAuth redirect; 0 = any free port. */
   oauthPort: number;
+  /**
+   * Electron on Linux without a keyring: the admin accepts that sign-ins are
+   * stored with the "basic_text" backend (readable by anyone who can read the
+   * file) rather than kept for the session only.
+   */
+  allowPlainSecrets: boolean;
 }
 
 export type ParsedLaunch = { ok: true; options: LaunchOptions } | { ok: false; message: string };
 
-export const LAUNCH_USAGE = 'Usage: npm start -- [--browser] [--sandbox] [--port N] [--no-open] [--data-dir DIR] [--dropbox-url URL] [--oauth-port N]';
+export const LAUNCH_USAGE =
+  'Usage: npm start -- [--browser] [--sandbox] [--port N] [--no-open] [--data-dir DIR] [--dropbox-url URL] [--oauth-port N] [--allow-plain-secrets]';
 
 /** Environment fallback of --dropbox-url. */
 export const DROPBOX_URL_ENV = 'TEAMKEEPER_DROPBOX_URL';
@@ -62,7 +69,7 @@ function parsePort(flag: string, v: string | undefined): number | string {
  * (--password-store=…, --enable-logging); the launcher is strict.
  */
 export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd(), ignoreUnknown = false, env: NodeJS.ProcessEnv = process.env): ParsedLaunch {
-  const options: LaunchOptions = { browser: false, sandbox: false, port: 0, open: true, oauthPort: DEFAULT_OAUTH_PORT };
+  const options: LaunchOptions = { browser: false, sandbox: false, port: 0, open: true, oauthPort: DEFAULT_OAUTH_PORT, allowPlainSecrets: false };
   let dropboxUrl = env[DROPBOX_URL_ENV] || undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -77,6 +84,9 @@ export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd(), ig
         break;
       case '--no-open':
         options.open = false;
+        break;
+      case '--allow-plain-secrets':
+        options.allowPlainSecrets = true;
         break;
       case '--port':
       case '--oauth-port': {

@@ -38,7 +38,7 @@ function createWindow(): void {
 async function start(): Promise<void> {
   applySecurityPolicy(session.defaultSession);
   serveRenderer(join(here, '../renderer'));
-  const secrets = new SafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json'));
+  const secrets = new SafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json'), { acceptPlainTextBackend: launch?.allowPlainSecrets === true });
   const started = await TeamkeeperService.start({
     mode: 'electron',
     version: app.getVersion(),

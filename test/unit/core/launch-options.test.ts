@@ -4,19 +4,19 @@ import { defaultDataDir, parseLaunchArgs } from '../../../main/core/launch-optio
 
 describe('parseLaunchArgs', () => {
   it('defaults to Electron, any port, opening the browser, the OS data dir, Dropbox itself, the registered OAuth port', () => {
-    expect(parseLaunchArgs([], '/', false, {})).toEqual({ ok: true, options: { browser: false, sandbox: false, port: 0, open: true, oauthPort: 53682 } });
+    expect(parseLaunchArgs([], '/', false, {})).toEqual({ ok: true, options: { browser: false, sandbox: false, port: 0, open: true, oauthPort: 53682, allowPlainSecrets: false } });
   });
 
   it('reads every flag, with separate and inline values', () => {
     const r = parseLaunchArgs(
-      ['--browser', '--sandbox', '--port', '5050', '--no-open', '--data-dir=rel/dir', '--dropbox-url', 'http://127.0.0.1:8080/', '--oauth-port=0'],
+      ['--browser', '--sandbox', '--port', '5050', '--no-open', '--data-dir=rel/dir', '--dropbox-url', 'http://127.0.0.1:8080/', '--oauth-port=0', '--allow-plain-secrets'],
       '/home/u',
       false,
       {},
     );
     expect(r).toEqual({
       ok: true,
-      options: { browser: true, sandbox: true, port: 5050, open: false, dataDir: join('/home/u', 'rel/dir'), dropboxUrl: 'http://127.0.0.1:8080', oauthPort: 0 },
+      options: { browser: true, sandbox: true, port: 5050, open: false, dataDir: join('/home/u', 'rel/dir'), dropboxUrl: 'http://127.0.0.1:8080', oauthPort: 0, allowPlainSecrets: true },
     });
   });
 
@@ -49,7 +49,7 @@ describe('parseLaunchArgs', () => {
   it('ignores foreign switches when asked (Electron passes Chromium flags)', () => {
     expect(parseLaunchArgs(['--enable-logging', '--data-dir', '/d'], '/', true, {})).toEqual({
       ok: true,
-      options: { browser: false, sandbox: false, port: 0, open: true, dataDir: '/d', oauthPort: 53682 },
+      options: { browser: false, sandbox: false, port: 0, open: true, dataDir: '/d', oauthPort: 53682, allowPlainSecrets: false },
     });
   });
 });
