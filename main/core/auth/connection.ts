@@ -29,6 +29,8 @@ export interface ConnectionOptions {
   /** Only the sandbox can tell how many files a member has. */
   fileUsage?: FileUsageLookup;
   probe?: ProbeOptions;
+  /** The sandbox: signing in needs no admin, so a refused sign-in is followed by a new one at once. */
+  signsInUnattended?: boolean;
 }
 
 /** What team/get_info and team/token/get_authenticated_admin say, as the header shows it. */
@@ -84,6 +86,7 @@ export class Connection {
   private readonly events: EventHub;
   private readonly signIn: SignIn;
   private readonly probe: ProbeOptions;
+  private readonly signsInUnattended: boolean;
 
   constructor(options: ConnectionOptions) {
     this.record = options.record;
@@ -92,6 +95,7 @@ export class Connection {
     this.signIn = options.signIn;
     this.fileUsage = options.fileUsage;
     this.probe = options.probe ?? DEFAULT_PROBE;
+    this.signsInUnattended = options.signsInUnattended ?? false;
     this.directory = new Directory(this.record.id, this.client, this.events);
     this.client.hooks = {
       onRefreshing: (running, error) => this.refreshing(running, error),
@@ -211,7 +215,10 @@ export class Connection {
   }
 
   private rejected(error: AppError): void {
-    if (!this.closed && !this.opening) this.needsReauth(error);
+    if (this.closed || this.opening) return;
+    this.needsReauth(error);
+    // A sign-in that fails again while opening stays needs_reauth: no loop.
+    if (this.signsInUnattended) void this.open();
   }
 
   private unreachable(error: AppError): void {

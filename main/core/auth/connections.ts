@@ -149,7 +149,7 @@ export class Connections {
     const { sandbox, secrets, events, probe } = this.o;
     if (record.kind === 'sandbox') {
       const client = new DropboxClient({ ...this.o.client, clientId: sandbox.clientId, baseUrl: sandbox.url });
-      return new Connection({ record, client, events, probe, signIn: sandboxTeamSignIn(sandbox, secrets), fileUsage: sandboxFileUsage(sandbox) });
+      return new Connection({ record, client, events, probe, signIn: sandboxTeamSignIn(sandbox, secrets), fileUsage: sandboxFileUsage(sandbox), signsInUnattended: true });
     }
     const client = new DropboxClient({ ...this.o.client, clientId: record.clientId!, baseUrl: this.o.dropboxUrl });
     return new Connection({ record, client, events, probe, signIn: savedSignIn(secrets, record.id, this.o.noSavedSignIn) });

@@ -92,7 +92,7 @@ export function toAppError(err: unknown): AppError {
   }
   if (isDropboxHttpError(err)) return fromHttp(err);
   if (classify(err).type === 'transient') {
-    return new AppError('network', 'Could not reach Dropbox. Check the network connection; Teamkeeper reconnects by itself when it is back.');
+    return new AppError('network', 'Could not reach Dropbox. Check the network connection.');
   }
   return new AppError('internal', 'Something went wrong inside Teamkeeper.');
 }
