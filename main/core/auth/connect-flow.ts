@@ -8,7 +8,7 @@ import type { EventHub } from '../events.js';
 import { fetchTeamFacts, type TeamFacts } from './connection.js';
 import { LOOPBACK_TIMEOUT_MS, listenForRedirect, type LoopbackListener } from './loopback-listener.js';
 import type { Opener } from './opener.js';
-import { beginAuthorization, codeFromRedirect, completeAuthorization, loopbackRedirectUri, type PendingAuthorization } from './pkce.js';
+import { beginAuthorization, CALLBACK_PATH, codeFromRedirect, completeAuthorization, loopbackRedirectUri, type PendingAuthorization } from './pkce.js';
 import { APP_SCOPES } from './scopes.js';
 
 export interface ConnectFlowOptions {
@@ -60,7 +60,7 @@ export class ConnectFlow {
 
   guide(): ConnectGuide {
     // With port 0 the listener takes any free port: loopback redirects match on any port (RFC 8252 §7.3).
-    const redirectUri = this.o.oauthPort === 0 ? 'http://127.0.0.1/callback' : loopbackRedirectUri(this.o.oauthPort);
+    const redirectUri = this.o.oauthPort === 0 ? `http://127.0.0.1${CALLBACK_PATH}` : loopbackRedirectUri(this.o.oauthPort);
     return { redirectUri, scopes: [...APP_SCOPES] };
   }
 

@@ -38,17 +38,16 @@ export interface TeamFacts {
   teamId: string;
   teamName: string;
   licenses: { licensed: number; provisioned: number };
-  admin?: { name: string; email: string };
+  admin: { name: string; email: string };
 }
 
-export function teamFacts(info: team.TeamGetInfoResult, admin?: team.TokenGetAuthenticatedAdminResult): TeamFacts {
-  const facts: TeamFacts = {
+function teamFacts(info: team.TeamGetInfoResult, admin: team.TokenGetAuthenticatedAdminResult): TeamFacts {
+  return {
     teamId: info.team_id,
     teamName: info.name,
     licenses: { licensed: info.num_licensed_users, provisioned: info.num_provisioned_users },
+    admin: { name: admin.admin_profile.name.display_name, email: admin.admin_profile.email },
   };
-  if (admin) facts.admin = { name: admin.admin_profile.name.display_name, email: admin.admin_profile.email };
-  return facts;
 }
 
 /** The two calls that prove a sign-in works and fill in the header. */

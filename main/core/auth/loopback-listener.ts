@@ -1,9 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../errors.js';
-import { loopbackRedirectUri } from './pkce.js';
-
-export const CALLBACK_PATH = '/callback';
+import { CALLBACK_PATH, loopbackRedirectUri } from './pkce.js';
 
 /** The consent page is answered by a person; after this long the attempt is over. */
 export const LOOPBACK_TIMEOUT_MS = 10 * 60_000;

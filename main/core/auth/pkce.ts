@@ -6,8 +6,11 @@ import { APP_SCOPES } from './scopes.js';
 /** The port of the loopback redirect an admin registers in the App Console (RFC 8252). */
 export const DEFAULT_OAUTH_PORT = 53682;
 
+/** Where the loopback listener receives Dropbox's redirect. */
+export const CALLBACK_PATH = '/callback';
+
 export function loopbackRedirectUri(port: number): string {
-  return `http://127.0.0.1:${port}/callback`;
+  return `http://127.0.0.1:${port}${CALLBACK_PATH}`;
 }
 
 export const LOOPBACK_REDIRECT_URI = loopbackRedirectUri(DEFAULT_OAUTH_PORT);

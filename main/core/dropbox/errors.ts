@@ -54,10 +54,6 @@ export function missingScopeError(scope: string | undefined): AppError {
 /** Tags after which only signing in again helps. */
 const REAUTH_TAGS = new Set(['invalid_access_token', 'expired_access_token', 'user_suspended', 'invalid_grant']);
 
-export function isReauthError(err: AppError): boolean {
-  return err.code === 'needs_reauth';
-}
-
 function fromHttp(err: DropboxHttpError): AppError {
   const { status, error: body } = err;
   const tag = dropboxTagOf(body);

@@ -29,7 +29,6 @@ export class TokenAuth extends DropboxAuth {
   private lifetimeMs: number | undefined;
   /** Bumped whenever the access token changes, so a 401 can tell whether a newer token already exists. */
   private gen = 0;
-  private refreshCount = 0;
 
   constructor(
     clientId: string,
@@ -41,11 +40,6 @@ export class TokenAuth extends DropboxAuth {
 
   get generation(): number {
     return this.gen;
-  }
-
-  /** Refreshes that reached the token endpoint so far. */
-  get refreshes(): number {
-    return this.refreshCount;
   }
 
   override checkAndRefreshAccessToken(): Promise<void> {
@@ -98,7 +92,6 @@ export class TokenAuth extends DropboxAuth {
   private async runRefresh(): Promise<void> {
     this.hooks.onRefreshing?.(true);
     try {
-      this.refreshCount++;
       await super.refreshAccessToken();
     } catch (err) {
       this.hooks.onRefreshing?.(false, err);
