@@ -1,21 +1,5 @@
 import { CSV_COLUMNS, type CsvColumn, type MemberRow, type NamedRef } from '../../../preload/contract.js';
-
-export const CSV_COLUMN_LABELS: Record<CsvColumn, string> = {
-  name: 'Name',
-  email: 'Email',
-  status: 'Status',
-  role: 'Role',
-  groups: 'Groups',
-  joined_on: 'Joined on',
-  invited_on: 'Invited on',
-  suspended_on: 'Suspended on',
-  external_id: 'External ID',
-  team_member_id: 'Team member ID',
-  given_name: 'Given name',
-  surname: 'Surname',
-  membership_type: 'Membership type',
-  email_verified: 'Email verified',
-};
+import { CSV_COLUMN_LABELS } from '../../../preload/csv-report.js';
 
 /** What a plain member (no admin role) is called in the Role column. */
 export const MEMBER_ROLE_LABEL = 'Member';

@@ -3,7 +3,8 @@ import { AppError } from '../errors.js';
 import { headerOf, nameLookup, pickColumns, rowOf } from './columns.js';
 import { writeCsv } from './csv-writer.js';
 import type { CsvDelivery } from './export-sink.js';
-import { exportFileName, PRESETS } from './presets.js';
+import { exportFileName } from './presets.js';
+import { presetById } from '../../../preload/csv-report.js';
 
 /**
  * Which members an export covers: the ids the renderer sent, in its order
@@ -11,8 +12,8 @@ import { exportFileName, PRESETS } from './presets.js';
  */
 export function membersToExport(snapshot: DirectorySnapshot, byId: (id: string) => MemberRow | undefined, arg: ExportCsvArg): MemberRow[] {
   if (arg.scope.kind === 'team') {
-    const preset = arg.preset ? PRESETS[arg.preset] : undefined;
-    return preset ? snapshot.members.filter(preset.includes) : snapshot.members;
+    const keeps = arg.preset ? presetById(arg.preset).keeps : undefined;
+    return keeps ? snapshot.members.filter(keeps) : snapshot.members;
   }
   const rows: MemberRow[] = [];
   let missing = 0;

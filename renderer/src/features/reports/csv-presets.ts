@@ -1,71 +1,7 @@
-import { CSV_COLUMNS, type CsvColumn, type CsvPreset, type ExportCsvArg, type MemberRow } from '../../../../preload/contract.js';
+import { CSV_COLUMNS, type CsvColumn, type ExportCsvArg, type MemberRow } from '../../../../preload/contract.js';
+import type { CsvPresetDef } from '../../../../preload/csv-report.js';
 
-export const CSV_COLUMN_LABELS: Record<CsvColumn, string> = {
-  name: 'Name',
-  email: 'Email',
-  status: 'Status',
-  role: 'Role',
-  groups: 'Groups',
-  joined_on: 'Joined on',
-  invited_on: 'Invited on',
-  suspended_on: 'Suspended on',
-  external_id: 'External ID',
-  team_member_id: 'Team member ID',
-  given_name: 'Given name',
-  surname: 'Surname',
-  membership_type: 'Membership type',
-  email_verified: 'Email verified',
-};
-
-export interface CsvPresetDef {
-  id: CsvPreset;
-  label: string;
-  /** What the preset exports, in a sentence. */
-  description: string;
-  columns: readonly CsvColumn[];
-  /** Which rows of the chosen scope it keeps; absent means all of them. */
-  keeps?: (row: MemberRow) => boolean;
-}
-
-/**
- * A preset is a column set plus, for the narrow reports, a filter applied on
- * top of the chosen scope (current view, whole team or selection).
- */
-export const CSV_PRESETS: readonly CsvPresetDef[] = [
-  {
-    id: 'member_report',
-    label: 'Member report',
-    description: 'Everyone in the chosen rows, with status, role, groups and dates.',
-    columns: ['name', 'email', 'status', 'role', 'groups', 'joined_on', 'invited_on', 'suspended_on', 'external_id'],
-  },
-  {
-    id: 'pending_invites',
-    label: 'Pending invites',
-    description: 'Only people invited who have not joined yet, with the invite date.',
-    columns: ['name', 'email', 'invited_on', 'groups', 'external_id'],
-    keeps: (row) => row.status === 'invited',
-  },
-  {
-    id: 'suspended',
-    label: 'Suspended',
-    description: 'Only suspended members, with the date they were suspended.',
-    columns: ['name', 'email', 'suspended_on', 'role', 'groups', 'external_id'],
-    keeps: (row) => row.status === 'suspended',
-  },
-  {
-    id: 'admins',
-    label: 'Admins',
-    description: 'Only members who hold an admin role (removed members excluded).',
-    columns: ['name', 'email', 'role', 'status', 'groups', 'external_id'],
-    keeps: (row) => row.roleIds.length > 0 && row.status !== 'removed',
-  },
-];
-
-export function presetById(id: CsvPreset): CsvPresetDef {
-  const preset = CSV_PRESETS.find((p) => p.id === id);
-  if (!preset) throw new Error(`Unknown CSV preset ${id}`);
-  return preset;
-}
+export { CSV_COLUMN_LABELS, CSV_PRESETS, presetById, type CsvPresetDef } from '../../../../preload/csv-report.js';
 
 export type ExportScope = 'view' | 'team' | 'selected';
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { DirectorySnapshot, MemberRow } from '../../../../preload/contract.js';
 import { headerOf, isoDate, nameLookup, pickColumns, rowOf } from '../../../../main/core/reports/columns.js';
 import { membersToExport } from '../../../../main/core/reports/export-members.js';
-import { exportFileName, PRESETS } from '../../../../main/core/reports/presets.js';
+import { exportFileName } from '../../../../main/core/reports/presets.js';
+import { CSV_PRESETS, presetById } from '../../../../preload/csv-report.js';
+import type { CsvPreset } from '../../../../preload/contract.js';
 
 function member(id: string, over: Partial<MemberRow> = {}): MemberRow {
   return {
@@ -46,7 +48,7 @@ const byId = (id: string) => members.find((m) => m.id === id);
 
 describe('presets', () => {
   it('narrow the whole team to who each report is about', () => {
-    const ids = (preset: keyof typeof PRESETS) => membersToExport(snapshot, byId, { scope: { kind: 'team' }, columns: ['email'], preset }).map((m) => m.id);
+    const ids = (preset: CsvPreset) => membersToExport(snapshot, byId, { scope: { kind: 'team' }, columns: ['email'], preset }).map((m) => m.id);
     expect(ids('member_report')).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(ids('pending_invites')).toEqual(['b']);
     expect(ids('suspended')).toEqual(['c']);
@@ -55,11 +57,11 @@ describe('presets', () => {
   });
 
   it('choose columns that fit the report', () => {
-    expect(PRESETS.pending_invites.columns).toContain('invited_on');
-    expect(PRESETS.pending_invites.columns).not.toContain('joined_on');
-    expect(PRESETS.suspended.columns).toContain('suspended_on');
-    expect(PRESETS.admins.columns).toContain('role');
-    for (const p of Object.values(PRESETS)) expect(pickColumns(p.columns)).toEqual(p.columns);
+    expect(presetById('pending_invites').columns).toContain('invited_on');
+    expect(presetById('pending_invites').columns).not.toContain('joined_on');
+    expect(presetById('suspended').columns).toContain('suspended_on');
+    expect(presetById('admins').columns).toContain('role');
+    for (const p of CSV_PRESETS) expect(pickColumns(p.columns)).toEqual(p.columns);
   });
 
   it('name the file after the preset and the local date', () => {
