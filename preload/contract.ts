@@ -121,9 +121,18 @@ export interface ConnectAttempt {
   opened: boolean;
 }
 
+/**
+ * Where sign-ins (refresh tokens) are kept: encrypted by the OS and kept across
+ * restarts; kept only until Teamkeeper quits (browser mode, or no OS
+ * encryption); or saved under Linux's basic_text fallback because the admin
+ * explicitly accepted that (--allow-plain-secrets).
+ */
+export type SecretStorage = 'encrypted' | 'session' | 'plain_accepted';
+
 export interface AppInfo {
   version: string;
   mode: 'electron' | 'browser';
+  secretStorage: SecretStorage;
 }
 
 /** Columns of the member report, in their default order. */

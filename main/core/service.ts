@@ -96,7 +96,7 @@ export class TeamkeeperService implements Api {
   // --- Api -------------------------------------------------------------------
 
   async getAppInfo(): Promise<AppInfo> {
-    return { version: this.options.version, mode: this.options.mode };
+    return { version: this.options.version, mode: this.options.mode, secretStorage: await this.options.secrets.storage() };
   }
 
   async listConnections(): Promise<ConnectionSummary[]> {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SecretStore } from '../core/auth/secret-store.js';
+import type { SecretStorage } from '../../preload/contract.js';
 
 /** The parts of Electron's safeStorage this store uses. */
 export interface SafeStorageLike {
@@ -23,7 +24,7 @@ export interface SafeStorageSecretStoreOptions {
 /** Secrets encrypted with the OS keychain (safeStorage), kept as base64 in a JSON file in the data dir. */
 export class SafeStorageSecretStore implements SecretStore {
   private values: Map<string, string> | undefined;
-  private persist: boolean | undefined;
+  private kind: SecretStorage | undefined;
 
   constructor(
     private readonly safeStorage: SafeStorageLike,
@@ -33,13 +34,18 @@ export class SafeStorageSecretStore implements SecretStore {
 
   /** Whether secrets survive a restart (false: no OS encryption, or basic_text not accepted). */
   async persists(): Promise<boolean> {
-    if (this.persist === undefined) {
+    return (await this.storage()) !== 'session';
+  }
+
+  async storage(): Promise<SecretStorage> {
+    if (this.kind === undefined) {
       const available = await this.safeStorage.isAsyncEncryptionAvailable();
       const platform = this.options.platform ?? process.platform;
       const plainText = platform === 'linux' && this.safeStorage.getSelectedStorageBackend?.() === 'basic_text';
-      this.persist = available && (!plainText || this.options.acceptPlainTextBackend === true);
+      if (!available || (plainText && this.options.acceptPlainTextBackend !== true)) this.kind = 'session';
+      else this.kind = plainText ? 'plain_accepted' : 'encrypted';
     }
-    return this.persist;
+    return this.kind;
   }
 
   async get(key: string): Promise<string | undefined> {

@@ -137,7 +137,7 @@ describe('RPC', () => {
   it('answers calls in the envelope', async () => {
     const res = await rpc({ method: 'getAppInfo', arg: null });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, result: { version: '0.0.0-test', mode: 'browser' } });
+    expect(await res.json()).toEqual({ ok: true, result: { version: '0.0.0-test', mode: 'browser', secretStorage: 'session' } });
   });
 
   it('carries app errors as data', async () => {

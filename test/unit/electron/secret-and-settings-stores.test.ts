@@ -46,10 +46,12 @@ describe('SafeStorageSecretStore', () => {
     await refused.set('k', 'v');
     expect(await refused.get('k')).toBe('v');
     expect(await refused.persists()).toBe(false);
+    expect(await refused.storage()).toBe('session');
     expect(existsSync(file)).toBe(false);
 
     const accepted = new SafeStorageSecretStore(fakeSafeStorage('basic_text'), file, { platform: 'linux', acceptPlainTextBackend: true });
     await accepted.set('k', 'v');
+    expect(await accepted.storage()).toBe('plain_accepted');
     expect(existsSync(file)).toBe(true);
   });
 
@@ -59,6 +61,8 @@ describe('SafeStorageSecretStore', () => {
     const store = new SafeStorageSecretStore(none, file, { platform: 'darwin' });
     await store.set('k', 'v');
     expect(existsSync(file)).toBe(false);
+    expect(await store.storage()).toBe('session');
+    expect(await new SafeStorageSecretStore(fakeSafeStorage('keychain'), tmp(), { platform: 'darwin' }).storage()).toBe('encrypted');
   });
 
   it('re-encrypts when the keychain asks for it', async () => {
