@@ -2,8 +2,17 @@
 export const E2E_ENV = {
   chromium: 'TK_E2E_CHROMIUM',
   appUrl: 'TK_E2E_APP_URL',
+  /** The app's built-in sandbox team. */
   sandboxUrl: 'TK_E2E_SANDBOX_URL',
   sandboxToken: 'TK_E2E_SANDBOX_TOKEN',
+  /** The separately started sandbox the app treats as Dropbox itself (--dropbox-url). */
+  dropboxUrl: 'TK_E2E_DROPBOX_URL',
+  dropboxClientId: 'TK_E2E_DROPBOX_CLIENT_ID',
+  dropboxToken: 'TK_E2E_DROPBOX_TOKEN',
+  /** POST here to restart that sandbox (every token it issued is forgotten). */
+  dropboxRestart: 'TK_E2E_DROPBOX_RESTART',
+  /** Its access-token lifetime in seconds. */
+  dropboxTokenTtl: 'TK_E2E_DROPBOX_TOKEN_TTL',
 } as const;
 
 export function e2eSetting(name: keyof typeof E2E_ENV): string {
