@@ -102,6 +102,24 @@ describe('connecting a Dropbox team (the sandbox as Dropbox)', () => {
     expect(findToken(await rendererMemory(page), knownTokens)).toBeUndefined();
   });
 
+  it('ends a denied consent with a clear message and a way to try again', async () => {
+    await header().getByRole('button', { name: 'Connect your Dropbox team' }).click();
+    const dialog = connectDialog();
+    await dialog.getByRole('button', { name: 'Next: enter the app key' }).click();
+    const consent = await continueInBrowser(dialog, 'redirect');
+    await consent.getByRole('button', { name: 'Deny' }).click();
+    await consent.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback\?/);
+    await consent.close();
+    const failure = dialog.getByRole('alert').filter({ has: page.getByRole('heading', { name: "Couldn't connect" }) });
+    await failure.waitFor();
+    expect(await failure.textContent()).toContain('Access was not allowed on the Dropbox page');
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    expect(await dialog.getByRole('textbox', { name: 'App key' }).inputValue()).toBe(e2eSetting('dropboxClientId'));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await header().getByText(BADGE, { exact: true }).isVisible()).toBe(true);
+  });
+
   it('connects through the consent page and the redirect back to the app, then shows that team', async () => {
     expect(dropboxTeam.name).toBe(TEAM);
     await header().getByRole('button', { name: 'Connect your Dropbox team' }).click();

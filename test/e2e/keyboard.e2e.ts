@@ -74,4 +74,32 @@ describe('keyboard only', () => {
     expect(unnamed).toEqual([]);
     expect(session.problems).toEqual([]);
   });
+
+  it('the teams list and the connect dialog work from the keyboard', async () => {
+    const teams = page.getByRole('banner').getByRole('button', { name: /Switch team$/ });
+    await teams.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'Teams' });
+    await panel.waitFor();
+    expect(await teams.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Rename /);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    expect(await teams.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await page.getByRole('button', { name: 'Connect your Dropbox team' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Connect your Dropbox team' });
+    await dialog.getByRole('button', { name: 'Next: enter the app key' }).focus();
+    await page.keyboard.press('Enter');
+    // The key field takes focus; typing and Enter submit, and main's verdict shows next to it.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe(
+      await dialog.getByRole('textbox', { name: 'App key' }).getAttribute('id'),
+    );
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('alert').filter({ hasText: 'Enter your app key' }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
