@@ -3,7 +3,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import type { AppErrorInfo, ConnectionSummary } from '../../../../preload/contract.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
 import { useConnectionStore } from '../../stores/connection-store.js';
-import { connectionName } from './connection-names.js';
+import { connectionName, secondaryTeamName } from './connection-names.js';
 
 interface Props {
   connection: ConnectionSummary | null;
@@ -30,6 +30,7 @@ function ConfirmDisconnect({ connection, onDone }: { connection: ConnectionSumma
   const [error, setError] = useState<AppErrorInfo | null>(null);
   const disconnect = useConnectionStore((s) => s.disconnect);
   const name = connectionName(connection);
+  const teamName = secondaryTeamName(connection);
 
   const confirm = async () => {
     if (busy) return;
@@ -48,7 +49,9 @@ function ConfirmDisconnect({ connection, onDone }: { connection: ConnectionSumma
     <>
       <Dialog.Title className="dialog__title">Disconnect {name}?</Dialog.Title>
       <Dialog.Description className="dialog__description">Teamkeeper will revoke its access and forget the token.</Dialog.Description>
-      <p>You can connect the team again later with your app key.</p>
+      <p>
+        {teamName && `${name} is the Dropbox team “${teamName}”. `}You can connect the team again later with your app key.
+      </p>
       {error && (
         <p className="field-error" role="alert">
           {error.message}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useDirectoryStore } from '../../stores/directory-store.js';
+import { useConnectionStore } from '../../stores/connection-store.js';
 import { StatusMessage } from '../../components/status-message.js';
 import { DirectoryToolbar } from './directory-toolbar.js';
 import { DirectorySummary } from './directory-summary.js';
@@ -19,6 +20,8 @@ export function DirectoryView() {
   const load = useDirectoryStore((s) => s.load);
   const refresh = useDirectoryStore((s) => s.refresh);
   const clearFilter = useDirectoryStore((s) => s.clearFilter);
+  // The sign-in banner above already says why a refresh fails; one message is enough.
+  const needsSignIn = useConnectionStore((s) => s.connection?.state === 'needs_reauth');
 
   useEffect(() => {
     void load();
@@ -50,7 +53,7 @@ export function DirectoryView() {
         {directory && <p className="muted">Synced {formatDateTime(directory.syncedAt)}</p>}
       </div>
       <DirectoryToolbar />
-      {error && (
+      {error && !needsSignIn && (
         <div className="banner banner--error" role="alert">
           <span>Refresh failed: {error.message}</span>
           <button type="button" className="button" onClick={() => void refresh()}>
