@@ -98,17 +98,3 @@ export function checkExternalId(store: TeamStore, externalId: string, self?: Gro
   const holder = groupByExternalId(store, externalId);
   if (holder && holder !== self) throw new RouteError('external_id_already_in_use');
 }
-
-/** The identifier a caller used in a UserSelectorArg, as Dropbox echoes it in error lists. */
-export function selectorKey(sel: team.UserSelectorArg): string {
-  switch (sel['.tag']) {
-    case 'team_member_id':
-      return sel.team_member_id;
-    case 'external_id':
-      return sel.external_id;
-    case 'email':
-      return sel.email;
-    default:
-      return '';
-  }
-}

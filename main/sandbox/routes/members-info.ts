@@ -1,22 +1,11 @@
 import type { team } from 'dropbox';
 import { z } from 'zod';
 import { route } from './route.js';
-import { userSelector } from './schemas.js';
+import { selectorKey, userSelector } from './schemas.js';
 import { ROLES } from '../model/roles.js';
 
 const getInfoArg = z.strictObject({ members: z.array(userSelector) });
 
-/** The id exactly as the caller sent it: id_not_found echoes it back. */
-function selectorValue(sel: team.UserSelectorArg): string {
-  switch (sel['.tag']) {
-    case 'team_member_id':
-      return sel.team_member_id;
-    case 'external_id':
-      return sel.external_id;
-    case 'email':
-      return sel.email;
-  }
-}
 
 export const membersInfoRoutes = [
   route<z.infer<typeof getInfoArg>, team.MembersGetInfoV2Result>({
@@ -28,7 +17,7 @@ export const membersInfoRoutes = [
       // Removed members are answered too (status removed): that is where is_recoverable is read.
       const members_info = arg.members.map((sel): team.MembersGetInfoItemV2 => {
         const m = store.findMember(sel);
-        if (!m) return { '.tag': 'id_not_found', id_not_found: selectorValue(sel) };
+        if (!m) return { '.tag': 'id_not_found', id_not_found: selectorKey(sel) };
         return { '.tag': 'member_info', ...store.memberInfoV2(m) };
       });
       return { members_info };

@@ -1,3 +1,4 @@
+import type { team } from 'dropbox';
 import { z } from 'zod';
 
 /**
@@ -40,3 +41,15 @@ export const memberExternalId = z.string().max(64);
 
 /** team.TeamMemberRoleId */
 export const teamMemberRoleId = z.string().max(128).regex(/^pid_dbtmr:/, 'not a role id');
+
+/** The identifier a caller used in a UserSelectorArg, as Dropbox echoes it in error lists. */
+export function selectorKey(sel: team.UserSelectorArg): string {
+  switch (sel['.tag']) {
+    case 'team_member_id':
+      return sel.team_member_id;
+    case 'external_id':
+      return sel.external_id;
+    case 'email':
+      return sel.email;
+  }
+}
