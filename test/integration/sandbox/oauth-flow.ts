@@ -26,18 +26,9 @@ export function sandboxAuth(sb: Pick<RunningSandbox, 'url' | 'clientId'>): Dropb
   return new DropboxAuth({ clientId: sb.clientId, fetch: rewritingFetch(sb.url) });
 }
 
-/**
- * The sandbox address of an authorize URL built by the SDK. The SDK builds
- * https://dropbox.com/oauth2/authorize (no www), which rewriteAuthorizeUrl
- * does not recognise yet, so the host is normalised first.
- */
-export function sandboxAuthorizeUrl(sdkAuthorizeUrl: string, baseUrl: string): string {
-  return rewriteAuthorizeUrl(sdkAuthorizeUrl.replace(/^https:\/\/dropbox\.com\//, 'https://www.dropbox.com/'), baseUrl);
-}
-
 /** Fetches the consent page the SDK's authorize URL leads to. */
 export async function openConsent(sb: Pick<RunningSandbox, 'url'>, sdkAuthorizeUrl: string): Promise<ConsentPage> {
-  const res = await fetch(sandboxAuthorizeUrl(sdkAuthorizeUrl, sb.url));
+  const res = await fetch(rewriteAuthorizeUrl(sdkAuthorizeUrl, sb.url));
   const html = await res.text();
   const requestKey = /name="request" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const select = /<select id="admin"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '';

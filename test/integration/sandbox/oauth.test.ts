@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dropbox } from 'dropbox';
 import { TEAM_SCOPES } from '../../../main/sandbox/index.js';
 import { withSandbox, sdkError, sdkFor } from '../../support/sandbox-client.js';
-import { authorize, connect, decide, openConsent, sandboxAuth, sandboxAuthorizeUrl, type TokenResult } from './oauth-flow.js';
+import { authorize, connect, decide, openConsent, sandboxAuth, type TokenResult } from './oauth-flow.js';
+import { rewriteAuthorizeUrl } from '../../../main/core/dropbox/rewrite-fetch.js';
 
 type Sb = Awaited<ReturnType<typeof withSandbox>>;
 
@@ -129,7 +130,7 @@ describe('sandbox OAuth 2 PKCE with the real SDK', () => {
     const auth = sandboxAuth(sb);
     for (const evil of ['https://evil.example/cb', 'http://127.0.0.1.evil.example/cb', 'http://user@127.0.0.1:80/cb', 'https://127.0.0.1/cb']) {
       const url = await auth.getAuthenticationUrl(evil, 's', 'code', 'offline', undefined, 'none', true);
-      const res = await fetch(sandboxAuthorizeUrl(url, sb.url), { redirect: 'manual' });
+      const res = await fetch(rewriteAuthorizeUrl(url, sb.url), { redirect: 'manual' });
       expect(res.status, evil).toBe(400);
       expect(res.headers.get('location')).toBeNull();
     }
@@ -147,14 +148,14 @@ describe('sandbox OAuth 2 PKCE with the real SDK', () => {
   it('reports protocol errors to a trusted redirect_uri (bad scope, no PKCE)', async () => {
     const auth = sandboxAuth(sb);
     const url = await auth.getAuthenticationUrl('http://127.0.0.1:7/cb', 'q', 'code', 'offline', ['members.read', 'files.content.write'], 'none', true);
-    const res = await fetch(sandboxAuthorizeUrl(url, sb.url), { redirect: 'manual' });
+    const res = await fetch(rewriteAuthorizeUrl(url, sb.url), { redirect: 'manual' });
     expect(res.status).toBe(302);
     const loc = new URL(res.headers.get('location') ?? '');
     expect(loc.searchParams.get('error')).toBe('invalid_scope');
     expect(loc.searchParams.get('state')).toBe('q');
 
     const noPkce = await auth.getAuthenticationUrl('http://127.0.0.1:7/cb', 'q', 'code', 'offline', undefined, 'none', false);
-    const res2 = await fetch(sandboxAuthorizeUrl(noPkce, sb.url), { redirect: 'manual' });
+    const res2 = await fetch(rewriteAuthorizeUrl(noPkce, sb.url), { redirect: 'manual' });
     expect(new URL(res2.headers.get('location') ?? '').searchParams.get('error')).toBe('invalid_request');
   });
 
