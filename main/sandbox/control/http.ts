@@ -6,7 +6,8 @@ import { BadRequest } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
 import { DAY_MS, dropboxTimestamp } from '../model/clock.js';
 import { hasLoopbackHost, hasLoopbackOrigin } from './loopback.js';
-import { clockBody, configBody, faultBody, inviteBody, resetBody } from './schemas.js';
+import { appBody, clockBody, configBody, faultBody, inviteBody, resetBody, revokeBody } from './schemas.js';
+import { appView } from './app-view.js';
 import { stateView } from './state-view.js';
 import { acceptInvite } from './invites.js';
 
@@ -89,6 +90,22 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
   },
   'tokens/expire': {
     POST: ({ sb }) => ({ expired: sb.tokens.expireAll() }),
+  },
+  'tokens/revoke': {
+    async POST({ sb, body }) {
+      const { clientId } = await body(revokeBody);
+      return { revoked: sb.tokens.revokeGrants(clientId) };
+    },
+  },
+  apps: {
+    GET: ({ sb }) => ({ apps: sb.apps.list().map(appView) }),
+    async POST({ sb, body }) {
+      const { clientId, scopes, redirectUris } = await body(appBody);
+      // Replacing an app keeps its display name (the default app is "Teamkeeper" on the consent page).
+      const name = sb.apps.get(clientId)?.name ?? clientId;
+      sb.apps.register({ clientId, name, scopes: new Set(scopes), redirectUris: [...new Set(redirectUris)] });
+      return { app: appView(sb.apps.get(clientId)!) };
+    },
   },
 };
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TEAM_SCOPES } from '../oauth/scopes.js';
+import { isLoopbackRedirect } from '../oauth/redirect-uri.js';
 
 /** Bodies of the control API. Strict: a misspelt knob is an error, not a silent no-op. */
 
@@ -30,4 +32,32 @@ export const configBody = z.strictObject({
   tokenTtlSeconds: z.number().int().min(1).max(30 * 24 * 60 * 60).optional(),
   asyncJobDelayMs: z.number().int().min(0).max(600_000).optional(),
   asyncAddThreshold: z.number().int().min(0).max(1000).optional(),
+});
+
+export const revokeBody = z.strictObject({
+  /** Only this app's grants; all apps' when absent. */
+  clientId: z.string().min(1).max(200).optional(),
+});
+
+/** Dropbox accepts https redirect URIs, and plain http only to the admin's own machine. */
+function isRedirectUri(uri: string): boolean {
+  try {
+    const u = new URL(uri);
+    return (u.protocol === 'https:' && !uri.includes('#')) || isLoopbackRedirect(uri);
+  } catch {
+    return false;
+  }
+}
+
+export const appBody = z.strictObject({
+  /** The app key; letters, digits, - and _ like Dropbox's. */
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'an app key has 1 to 100 letters, digits, - or _'),
+  scopes: z
+    .array(z.enum(TEAM_SCOPES, { error: (issue) => `${JSON.stringify(issue.input)} is not a team scope of this sandbox (${TEAM_SCOPES.join(', ')})` }))
+    .min(1)
+    .max(TEAM_SCOPES.length * 2),
+  redirectUris: z
+    .array(z.string().max(2000).refine(isRedirectUri, 'a redirect URI is an https URL, or http on a loopback address, without a fragment'))
+    .max(50)
+    .default([]),
 });

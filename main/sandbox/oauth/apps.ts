@@ -28,4 +28,8 @@ export class AppRegistry {
   get(clientId: string): SandboxApp | undefined {
     return this.apps.get(clientId);
   }
+
+  list(): SandboxApp[] {
+    return [...this.apps.values()];
+  }
 }

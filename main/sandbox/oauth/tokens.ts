@@ -60,6 +60,23 @@ export class TokenRegistry {
     for (const [k, v] of this.access) if (v.refreshToken === refreshToken) this.access.delete(k);
   }
 
+  /**
+   * POST /__sandbox/tokens/revoke: what an admin removing the app's access
+   * looks like to the app. Every grant (of one app, if given) goes, with the
+   * access tokens minted from it; the CLI token has no grant and stays.
+   * Answers how many grants were revoked.
+   */
+  revokeGrants(clientId?: string): number {
+    let n = 0;
+    for (const [token, rt] of this.refresh) {
+      if (clientId === undefined || rt.clientId === clientId) {
+        this.revokeRefresh(token);
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** POST /__sandbox/tokens/expire: every expiring access token is now expired; the CLI token is left alone. */
   expireAll(now = Date.now()): number {
     let n = 0;
