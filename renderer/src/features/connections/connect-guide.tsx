@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useConnectStore } from '../../stores/connect-store.js';
 import { CopyButton } from '../../components/copy-button.js';
+import { SignInStorageNote } from './sign-in-storage-note.js';
 
 const APP_CONSOLE_URL = 'https://www.dropbox.com/developers/apps';
 
@@ -58,6 +59,7 @@ export function ConnectGuide() {
           Copy the <strong>App key</strong> shown on the Settings tab.
         </li>
       </ol>
+      <SignInStorageNote />
       <div className="dialog__actions">
         <button type="button" className="button button--primary" onClick={showForm}>
           Next: enter the app key

@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import type { AppErrorInfo, ConnectionSummary } from '../../../../preload/contract.js';
 import { useConnectStore } from '../../stores/connect-store.js';
 import { licenseUse } from './connection-names.js';
+import { SignInStorageNote } from './sign-in-storage-note.js';
 
 /** Connected: which team, how full it is, and who signed in — so the admin can tell it is the right one. */
 export function ConnectDone({ connection }: { connection: ConnectionSummary }) {
@@ -30,6 +31,7 @@ export function ConnectDone({ connection }: { connection: ConnectionSummary }) {
           )}
         </dl>
       </div>
+      <SignInStorageNote />
       <div className="dialog__actions">
         <Dialog.Close className="button button--primary" autoFocus>
           Show {team}</Dialog.Close>
