@@ -34,6 +34,9 @@ let knownTokens: string[];
 const TEAM = 'Sandbox Team (practice data)';
 const BADGE = 'Sandbox — practice data';
 const RENAMED = 'Client A (practice)';
+/** An app key registered with the sandbox playing Dropbox, lacking the members scopes. */
+const NARROW_APP = 'tk-narrow-app';
+const SESSION_NOTE = 'Sign-ins are kept only until Teamkeeper quits: in browser mode they are never written to disk';
 
 const header = () => page.getByRole('banner');
 const connectDialog = () => page.getByRole('dialog', { name: 'Connect your Dropbox team' });
@@ -120,6 +123,36 @@ describe('connecting a Dropbox team (the sandbox as Dropbox)', () => {
     expect(await header().getByText(BADGE, { exact: true }).isVisible()).toBe(true);
   });
 
+  it('names the permission to enable when the app key lacks a scope, and stays usable', async () => {
+    // An app set up with team_info.read only: Dropbox refuses the scopes Teamkeeper asks for before any consent.
+    await dropboxControl('apps', 'POST', { clientId: NARROW_APP, scopes: ['team_info.read'] });
+    await header().getByRole('button', { name: 'Connect your Dropbox team' }).click();
+    const dialog = connectDialog();
+    // Browser mode keeps sign-ins in memory only, and the guide says so before the admin sets anything up.
+    await dialog.getByText(SESSION_NOTE).waitFor();
+    await dialog.getByRole('button', { name: 'Next: enter the app key' }).click();
+    await dialog.getByRole('textbox', { name: 'App key' }).fill(NARROW_APP);
+    await dialog.getByRole('radio', { name: 'Redirect to this app (recommended)' }).check();
+    const tab = await clickForNewTab(session.context, dialog.getByRole('button', { name: 'Continue in browser' }));
+    await tab.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback\?/);
+    await tab.getByText('members.read').first().waitFor();
+    await tab.close();
+
+    const failure = dialog.getByRole('alert').filter({ has: page.getByRole('heading', { name: "Couldn't connect" }) });
+    await failure.waitFor();
+    expect(await failure.textContent()).toContain(
+      "Teamkeeper needs the members.read permission. In the Dropbox App Console, open your app's Permissions tab, tick members.read, submit, then reconnect.",
+    );
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    expect(await dialog.getByRole('textbox', { name: 'App key' }).inputValue()).toBe(NARROW_APP);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await header().getByText(BADGE, { exact: true }).isVisible()).toBe(true);
+    expect((await appRpc('listConnections')) as unknown[]).toHaveLength(1);
+    expect((await memberCount(page)).total).toBeGreaterThan(0);
+    expect(session.problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
+  });
+
   it('connects through the consent page and the redirect back to the app, then shows that team', async () => {
     expect(dropboxTeam.name).toBe(TEAM);
     await header().getByRole('button', { name: 'Connect your Dropbox team' }).click();
@@ -141,6 +174,7 @@ describe('connecting a Dropbox team (the sandbox as Dropbox)', () => {
     await consent.close();
 
     await dialog.getByRole('heading', { name: `Connected to ${TEAM}` }).waitFor();
+    expect(await dialog.getByText(SESSION_NOTE).isVisible()).toBe(true);
     const facts = await dialog.locator('dl').textContent();
     expect(facts).toContain(`${dropboxTeam.provisioned} of ${dropboxTeam.licensed} licenses used`);
     expect(facts).toContain(`${admin.name} (${admin.email})`);
@@ -254,11 +288,9 @@ describe('connecting a Dropbox team (the sandbox as Dropbox)', () => {
   });
 
   it('asks to sign in again when Dropbox no longer knows the grant, and recovers after signing in', async () => {
-    // A restarted sandbox has forgotten every token it issued: the refresh token is revoked.
-    const restarted = await fetch(e2eSetting('dropboxRestart'), { method: 'POST' });
-    expect(restarted.status).toBe(200);
-    knownTokens.push(((await restarted.json()) as { accessToken: string }).accessToken);
-    await page.waitForTimeout(Number(e2eSetting('dropboxTokenTtl')) * 1000 + 500);
+    // The admin removed the app's access at Dropbox: its refresh token and every access token minted from it are gone.
+    const { revoked } = (await dropboxControl('tokens/revoke', 'POST', { clientId: e2eSetting('dropboxClientId') })) as { revoked: number };
+    expect(revoked).toBeGreaterThanOrEqual(1);
 
     await page.getByRole('button', { name: 'Refresh' }).click();
     const banner = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Sign in again' }) });

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildIfNeeded } from './support/build-app.js';
 import { findChromium, INSTALL_HINT } from './support/find-chromium.js';
 import { launchApp, type RunningApp } from './support/launch-app.js';
-import { serveRestart, startExternalSandbox, type ExternalSandbox } from './support/external-sandbox.js';
+import { startExternalSandbox, type ExternalSandbox } from './support/external-sandbox.js';
 import { E2E_ENV } from './support/e2e-env.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,16 +31,14 @@ async function main(): Promise<number> {
   buildIfNeeded(root);
 
   let dropbox: ExternalSandbox | undefined;
-  let restart: Awaited<ReturnType<typeof serveRestart>> | undefined;
   let app: RunningApp | undefined;
   const stop = async () => {
-    await Promise.allSettled([app?.stop(), dropbox?.stop(), restart?.close()]);
+    await Promise.allSettled([app?.stop(), dropbox?.stop()]);
   };
   process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
   process.once('SIGTERM', () => void stop().finally(() => process.exit(143)));
   try {
     dropbox = await startExternalSandbox(root, { tokenTtlSeconds: DROPBOX_TOKEN_TTL_SECONDS, members: DROPBOX_MEMBERS });
-    restart = await serveRestart(dropbox);
     app = await launchApp(root, ['--dropbox-url', dropbox.url, '--oauth-port', '0']);
     console.log(`e2e: app on ${new URL(app.appUrl).origin}, its sandbox team on ${app.sandboxUrl}, "Dropbox" on ${dropbox.url}`);
     return await runVitest({
@@ -51,7 +49,6 @@ async function main(): Promise<number> {
       [E2E_ENV.dropboxUrl]: dropbox.url,
       [E2E_ENV.dropboxClientId]: dropbox.clientId,
       [E2E_ENV.dropboxToken]: dropbox.accessToken,
-      [E2E_ENV.dropboxRestart]: restart.url,
       [E2E_ENV.dropboxTokenTtl]: String(DROPBOX_TOKEN_TTL_SECONDS),
     });
   } finally {

@@ -9,8 +9,6 @@ export const E2E_ENV = {
   dropboxUrl: 'TK_E2E_DROPBOX_URL',
   dropboxClientId: 'TK_E2E_DROPBOX_CLIENT_ID',
   dropboxToken: 'TK_E2E_DROPBOX_TOKEN',
-  /** POST here to restart that sandbox (every token it issued is forgotten). */
-  dropboxRestart: 'TK_E2E_DROPBOX_RESTART',
   /** Its access-token lifetime in seconds. */
   dropboxTokenTtl: 'TK_E2E_DROPBOX_TOKEN_TTL',
 } as const;
