@@ -25,6 +25,14 @@ export interface LoopbackListener {
   close(): void;
 }
 
+function parseTarget(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1');
+  } catch {
+    return undefined;
+  }
+}
+
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -56,8 +64,9 @@ export async function listenForRedirect(options: LoopbackOptions): Promise<Loopb
   const timeout: { timer?: NodeJS.Timeout } = {};
   const server = createServer((req, res) => {
     req.resume();
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== CALLBACK_PATH || (req.method !== 'GET' && req.method !== 'HEAD')) return page(res, 404, 'Not found', 'This address only receives the answer from Dropbox.');
+    // A malformed request target must not throw here: this runs in the app's main process.
+    const url = parseTarget(req.url);
+    if (!url || url.pathname !== CALLBACK_PATH || (req.method !== 'GET' && req.method !== 'HEAD')) return page(res, 404, 'Not found', 'This address only receives the answer from Dropbox.');
     if (answered) return page(res, 409, 'Already answered', 'This sign-in attempt is already finished. You can close this tab.');
     answered = true;
     clearTimeout(timeout.timer);

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { listenForRedirect } from '../../../../main/core/auth/loopback-listener.js';
@@ -43,6 +43,21 @@ describe('the loopback redirect listener', () => {
     const html = await res.text();
     expect(html).toContain('Not &#60;yours&#62;.');
     expect(html).not.toContain('<yours>');
+  });
+
+  it('answers a malformed request target with 404 and keeps waiting for Dropbox', async () => {
+    const listener = await listenForRedirect({ port: 0, onRedirect: async () => 'Acme is connected.', onTimeout: never });
+    const port = Number(new URL(listener.redirectUri).port);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d) => (text += d.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 404/);
+    const res = await fetch(`${listener.redirectUri}?code=abc&state=s`);
+    expect(res.status).toBe(200);
   });
 
   it('stops waiting after the timeout and says so once', async () => {
