@@ -65,10 +65,14 @@ if (!app.requestSingleInstanceLock()) {
     if (win?.isMinimized()) win.restore();
     win?.focus();
   });
-  app.whenReady().then(start, (err: unknown) => {
-    console.error(err);
-    app.exit(1);
-  });
+  // A failure while starting (not only while waiting for ready) must end the app, not leave it windowless.
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error('Teamkeeper could not start:', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
   app.on('activate', () => {
     if (service && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
