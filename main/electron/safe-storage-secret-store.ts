@@ -24,6 +24,10 @@ export interface SafeStorageSecretStoreOptions {
 /** Secrets encrypted with the OS keychain (safeStorage), kept as base64 in a JSON file in the data dir. */
 export class SafeStorageSecretStore implements SecretStore {
   private values: Map<string, string> | undefined;
+  /** One read of the file, however many callers ask while it runs: a second read would replace what was set meanwhile. */
+  private loading: Promise<Map<string, string>> | undefined;
+  /** Saves run one after another, so an older save never lands after a newer one. */
+  private saving: Promise<void> = Promise.resolve();
   private kind: SecretStorage | undefined;
 
   constructor(
@@ -62,8 +66,15 @@ export class SafeStorageSecretStore implements SecretStore {
     await this.save();
   }
 
-  private async load(): Promise<Map<string, string>> {
-    if (this.values) return this.values;
+  private load(): Promise<Map<string, string>> {
+    this.loading ??= this.readAll().catch((err: unknown) => {
+      this.loading = undefined;
+      throw err;
+    });
+    return this.loading;
+  }
+
+  private async readAll(): Promise<Map<string, string>> {
     const values = new Map<string, string>();
     let reEncrypt = false;
     if (await this.persists()) {
@@ -92,7 +103,14 @@ export class SafeStorageSecretStore implements SecretStore {
     }
   }
 
-  private async save(): Promise<void> {
+  private save(): Promise<void> {
+    const next = this.saving.then(() => this.write());
+    // A failed save must not stop the ones after it; its caller still sees the failure.
+    this.saving = next.catch(() => undefined);
+    return next;
+  }
+
+  private async write(): Promise<void> {
     if (!(await this.persists()) || !this.values) return;
     const out: Record<string, string> = {};
     for (const [key, value] of this.values) out[key] = (await this.safeStorage.encryptStringAsync(value)).toString('base64');

@@ -72,6 +72,52 @@ describe('SafeStorageSecretStore', () => {
     expect(await new SafeStorageSecretStore(rotating, file, { platform: 'linux' }).get('k')).toBe('v');
     expect(rotating.encrypted).toBe(1);
   });
+
+  it('keeps a secret set while another call is still reading the file (startup opens every team at once)', async () => {
+    const file = tmp();
+    await new SafeStorageSecretStore(fakeSafeStorage('kwallet5'), file, { platform: 'linux' }).set('old', 'o');
+    const keychain = fakeSafeStorage('kwallet5');
+    const decrypt = keychain.decryptStringAsync.bind(keychain);
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let decrypts = 0;
+    keychain.decryptStringAsync = async (buf: Buffer) => {
+      // The second read of the file is slow, as a keychain prompt would be.
+      if (++decrypts === 2) await gate;
+      return decrypt(buf);
+    };
+    const store = new SafeStorageSecretStore(keychain, file, { platform: 'linux' });
+    const first = store.get('old');
+    const second = store.get('old');
+    expect(await first).toBe('o');
+    await store.set('new', 'n');
+    release();
+    expect(await second).toBe('o');
+    expect(await store.get('new')).toBe('n');
+    expect(await new SafeStorageSecretStore(fakeSafeStorage('kwallet5'), file, { platform: 'linux' }).get('new')).toBe('n');
+  });
+
+  it('never writes back a secret deleted while an earlier save was still encrypting', async () => {
+    const file = tmp();
+    const keychain = fakeSafeStorage('kwallet5');
+    const encrypt = keychain.encryptStringAsync.bind(keychain);
+    let slowMs = 0;
+    keychain.encryptStringAsync = async (text: string) => {
+      const ms = slowMs;
+      if (ms) await new Promise((r) => setTimeout(r, ms));
+      return encrypt(text);
+    };
+    const store = new SafeStorageSecretStore(keychain, file, { platform: 'linux' });
+    await store.set('a', '1');
+    slowMs = 20;
+    const saving = store.set('b', '2');
+    // The first save has encrypted 'a' and is on 'b'; the delete's save runs at full speed.
+    await new Promise((r) => setTimeout(r, 30));
+    slowMs = 0;
+    await store.delete('b');
+    await saving;
+    expect(await new SafeStorageSecretStore(fakeSafeStorage('kwallet5'), file, { platform: 'linux' }).get('b')).toBeUndefined();
+  });
 });
 
 describe('ElectronSettingsStore', () => {
