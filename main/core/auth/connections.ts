@@ -109,12 +109,14 @@ export class Connections {
   async disconnect(id: string): Promise<void> {
     const c = this.get(id);
     if (c.record.kind === 'sandbox') throw new AppError('sandbox_permanent', 'The sandbox team is always available and cannot be disconnected.');
+    // Gone from the list before the revoke is awaited: a second disconnect, or a switch to it, finds nothing.
     c.close();
-    await this.revoke(c);
-    await this.o.secrets.delete(refreshTokenKey(id));
     this.all.delete(id);
     if (c === this.current) this.makeActive(this.get(SANDBOX_CONNECTION_ID));
     else this.save();
+    await this.revoke(c);
+    // Unless the team was connected again while the revoke ran: that sign-in is a new one to keep.
+    if (!this.all.has(id)) await this.o.secrets.delete(refreshTokenKey(id));
   }
 
   close(): void {

@@ -383,6 +383,19 @@ describe('several connections', () => {
     expect(settings.connections).toHaveLength(1);
   });
 
+  it('a second disconnect of the same team while the first is revoking sends no second revoke', async () => {
+    const c = await core();
+    const { id } = await connectByPaste(c);
+    const revokedBefore = revokeLog().length;
+    const first = c.service.disconnect({ connectionId: id });
+    const second = c.service.disconnect({ connectionId: id });
+    await expect(second).rejects.toMatchObject({ code: 'unknown_connection' });
+    await first;
+    expect(revokeLog().slice(revokedBefore)).toMatchObject([{ status: 200 }]);
+    expect(await c.secrets.get(refreshTokenKey(id))).toBeUndefined();
+    expect(await c.service.listConnections()).toEqual([expect.objectContaining({ id: 'sandbox', active: true })]);
+  });
+
   it('opens the team shown last at start; without a saved sign-in it asks to sign in again; --sandbox shows the sandbox', async () => {
     const first = await core();
     const { id, teamName } = await connectByPaste(first);
