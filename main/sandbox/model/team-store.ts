@@ -46,8 +46,8 @@ export class TeamStore {
 
   indexMember(m: Member): void {
     this.byId.set(m.teamMemberId, m);
-    this.byEmail.set(m.email.toLowerCase(), m);
-    if (m.externalId) this.byExternalId.set(m.externalId, m);
+    claim(this.byEmail, m.email.toLowerCase(), m);
+    if (m.externalId) claim(this.byExternalId, m.externalId, m);
   }
 
   /** Re-key a member after its email or external id changed. */
@@ -200,6 +200,16 @@ export class TeamStore {
     if (m.removal.unrecoverable || m.removal.isDisconnected) return false;
     return this.clock.now() - m.removal.on < RECOVER_WINDOW_MS;
   }
+}
+
+/**
+ * An email or external id a former member released can be taken by another
+ * member; the member holding it now keeps the index entry, whatever order
+ * the saved state lists them in.
+ */
+function claim(index: Map<string, Member>, key: string, m: Member): void {
+  const holder = index.get(key);
+  if (!holder || holder.status === 'removed' || m.status !== 'removed') index.set(key, m);
 }
 
 const JOB_RETENTION_MS = 24 * 60 * 60 * 1000;

@@ -51,6 +51,29 @@ describe('sandbox persistence with --state', () => {
     }
   });
 
+  it('after a restart an email passed on by a former member still finds the member who took it', async () => {
+    const file = join(dir, 'reused-email.json');
+    const first = await startSandbox({ members: 12, statePath: file });
+    // The former member comes later in the saved array, so a plain reindex would let it win the address back.
+    const [taker, former] = first.sandbox.store.state.members.filter((m) => m.status === 'active' && m.roleIds.length === 0);
+    const email = former.email;
+    try {
+      const dbx = sdkFor(first);
+      // A Basic account kept on removal releases the address at once.
+      await dbx.teamMembersRemove({ user: { '.tag': 'team_member_id', team_member_id: former.teamMemberId }, wipe_data: false, keep_account: true });
+      await dbx.teamMembersSetProfileV2({ user: { '.tag': 'team_member_id', team_member_id: taker.teamMemberId }, new_email: email });
+    } finally {
+      await first.close();
+    }
+    const second = await startSandbox({ statePath: file });
+    try {
+      const info = await sdkFor(second).teamMembersGetInfoV2({ members: [{ '.tag': 'email', email }] });
+      expect(info.result.members_info[0]).toMatchObject({ '.tag': 'member_info', profile: { team_member_id: taker.teamMemberId, status: { '.tag': 'active' } } });
+    } finally {
+      await second.close();
+    }
+  });
+
   it('refuses a corrupt state file with a message instead of starting a blank team', async () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{"version": 1, "members": [');
