@@ -116,6 +116,9 @@ async function serve(sb: Sandbox, req: IncomingMessage, res: ServerResponse, rou
   }
 }
 
+/** The body types Dropbox takes JSON arguments in; browsers send the CORS one to skip a preflight. */
+const JSON_CONTENT_TYPE = /^(application\/json\b|text\/plain;\s*charset=dropbox-cors-hack\s*$)/i;
+
 function parseArg(def: RouteDef, route: string, text: string, contentType: string | undefined): unknown {
   const prefix = `Error in call to API function "${route}": `;
   if (def.schema === null) {
@@ -123,7 +126,7 @@ function parseArg(def: RouteDef, route: string, text: string, contentType: strin
     if (text.trim() === '' || text.trim() === 'null') return undefined;
     throw new BadRequest(`${prefix}request body: expected null, got value`);
   }
-  if (!contentType || !/^application\/json\b/i.test(contentType)) {
+  if (!contentType || !JSON_CONTENT_TYPE.test(contentType)) {
     throw new BadRequest(`${prefix}Bad HTTP "Content-Type" header: "${contentType ?? ''}".  Expecting one of "application/json", "application/json; charset=utf-8", "text/plain; charset=dropbox-cors-hack".`);
   }
   let json: unknown;

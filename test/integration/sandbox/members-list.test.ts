@@ -64,6 +64,18 @@ describe('sandbox: team info and member listing through the real SDK', () => {
     expect(await badJson.text()).toMatch(/JSON/);
   });
 
+  it('accepts every Content-Type its 400 answer names, and refuses others', async () => {
+    const body = JSON.stringify({ limit: 2 });
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'text/plain; charset=dropbox-cors-hack']) {
+      const res = await rawCall(sb, 'team/members/list_v2', body, { 'Content-Type': type });
+      expect(res.status, type).toBe(200);
+      expect((await res.json()).members, type).toHaveLength(2);
+    }
+    const other = await rawCall(sb, 'team/members/list_v2', body, { 'Content-Type': 'text/plain' });
+    expect(other.status).toBe(400);
+    expect(await other.text()).toMatch(/Content-Type/);
+  });
+
   it('answers 401 invalid_access_token for an unknown token', async () => {
     const res = await rawCall(sb, 'team/get_info', undefined, { Authorization: 'Bearer nope' });
     expect(res.status).toBe(401);
