@@ -18,7 +18,7 @@ const presets = ['member_report', 'pending_invites', 'suspended', 'admins'] as c
 
 const exportCsvArg = z.strictObject({
   scope: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('team') }),
+    z.strictObject({ kind: z.literal('team'), includeRemoved: z.boolean().optional() }),
     // A view can hold the whole team; 50,000 members is the largest team we plan for, with room to spare.
     z.strictObject({ kind: z.literal('members'), ids: z.array(id).max(200_000) }),
   ]),

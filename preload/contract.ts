@@ -157,8 +157,12 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvPreset = 'member_report' | 'pending_invites' | 'suspended' | 'admins';
 
 export interface ExportCsvArg {
-  /** Exactly these members in this order (the current view), or the whole synced team. */
-  scope: { kind: 'team' } | { kind: 'members'; ids: string[] };
+  /**
+   * Exactly these members in this order (the current view), or the whole synced
+   * team: with removed members or without, as the directory shows it (absent:
+   * the last sync as it is).
+   */
+  scope: { kind: 'team'; includeRemoved?: boolean } | { kind: 'members'; ids: string[] };
   columns: CsvColumn[];
   /** Used for the suggested file name. */
   preset?: CsvPreset;

@@ -122,7 +122,10 @@ export class TeamkeeperService implements Api {
 
   async exportMembersCsv(arg: ExportCsvArg): Promise<ExportCsvResult> {
     const { directory } = await this.ready();
-    const snapshot = directory.current() ?? (await directory.get(false));
+    const { scope } = arg;
+    // The core's last sync may hold removed members the view no longer shows.
+    const snapshot =
+      scope.kind === 'team' && scope.includeRemoved !== undefined ? await directory.get(scope.includeRemoved) : (directory.current() ?? (await directory.get(false)));
     const members = membersToExport(snapshot, (id) => directory.member(id), arg);
     const now = this.options.now?.() ?? new Date();
     return this.options.exportSink.deliver(memberCsv(snapshot, members, arg, now));

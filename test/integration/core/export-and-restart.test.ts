@@ -35,6 +35,17 @@ describe('member CSV export', () => {
     expect(rows.find((r) => r[0].startsWith('sam.admin'))?.[2]).toBe('Team admin');
   });
 
+  it('exports the whole team as the view shows it: no removed members after "Include removed" was turned off again', async () => {
+    const withRemoved = await core.service.getDirectory({ includeRemoved: true });
+    const shown = await core.service.getDirectory({ includeRemoved: false });
+    expect(withRemoved.members.length).toBeGreaterThan(shown.members.length);
+    const result = await core.service.exportMembersCsv({ scope: { kind: 'team', includeRemoved: false }, columns: ['email', 'status'], preset: 'member_report' });
+    expect(result).toMatchObject({ kind: 'saved', rows: shown.members.length });
+    expect(table(core.sink.last!.bytes).slice(1).map((r) => r[0])).toEqual(shown.members.map((m) => m.email));
+    await core.service.exportMembersCsv({ scope: { kind: 'team', includeRemoved: true }, columns: ['email'] });
+    expect(table(core.sink.last!.bytes)).toHaveLength(withRemoved.members.length + 1);
+  });
+
   it('narrows the whole team by preset', async () => {
     const snap = await core.service.getDirectory({ includeRemoved: false });
     const result = await core.service.exportMembersCsv({ scope: { kind: 'team' }, columns: ['email', 'invited_on'], preset: 'pending_invites' });

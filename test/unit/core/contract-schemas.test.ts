@@ -14,6 +14,7 @@ describe('contract schemas', () => {
     expect(parseCall('getDirectory', { includeRemoved: true })).toEqual({ ok: true, method: 'getDirectory', arg: { includeRemoved: true } });
     expect(parseCall('getMemberDetail', { memberId: 'dbmid:abc' }).ok).toBe(true);
     expect(parseCall('exportMembersCsv', { scope: { kind: 'team' }, columns: [...CSV_COLUMNS], preset: 'admins' }).ok).toBe(true);
+    expect(parseCall('exportMembersCsv', { scope: { kind: 'team', includeRemoved: false }, columns: ['email'] }).ok).toBe(true);
     expect(parseCall('exportMembersCsv', { scope: { kind: 'members', ids: ['dbmid:a', 'dbmid:b'] }, columns: ['email'] }).ok).toBe(true);
   });
 
@@ -46,6 +47,7 @@ describe('contract schemas', () => {
     ['getMemberDetail', { memberId: 'a', path: '/etc/passwd' }],
     ['exportMembersCsv', { scope: { kind: 'team' }, columns: [] }],
     ['exportMembersCsv', { scope: { kind: 'team' }, columns: ['password'] }],
+    ['exportMembersCsv', { scope: { kind: 'team', includeRemoved: 'yes' }, columns: ['email'] }],
     ['exportMembersCsv', { scope: { kind: 'everyone' }, columns: ['email'] }],
     ['exportMembersCsv', { scope: { kind: 'members' }, columns: ['email'] }],
     ['exportMembersCsv', { scope: { kind: 'members', ids: [1, 2] }, columns: ['email'] }],

@@ -14,7 +14,7 @@ const team = prepareDirectory(
   ]),
 ).members;
 const ids = (...i: number[]) => i.map((n) => team[n].row.id);
-const base = { shown: team, team, selected: new Set<string>(), columns: presetById('member_report').columns };
+const base = { shown: team, team, includeRemoved: false, selected: new Set<string>(), columns: presetById('member_report').columns };
 
 describe('CSV presets', () => {
   it('label every contract column and use only known columns', () => {
@@ -35,8 +35,9 @@ describe('CSV presets', () => {
 describe('planExport', () => {
   it('asks for the whole team as "team" when no preset narrows it', () => {
     const plan = planExport({ ...base, scope: 'team', preset: presetById('member_report') });
-    expect(plan.arg.scope).toEqual({ kind: 'team' });
+    expect(plan.arg.scope).toEqual({ kind: 'team', includeRemoved: false });
     expect(plan.rows).toBe(5);
+    expect(planExport({ ...base, includeRemoved: true, scope: 'team', preset: presetById('member_report') }).arg.scope).toEqual({ kind: 'team', includeRemoved: true });
   });
 
   it('sends the current view as exact ids in on-screen order', () => {

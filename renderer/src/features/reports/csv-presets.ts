@@ -18,6 +18,8 @@ export interface ExportPlanInput {
   shown: readonly HasRow[];
   /** The whole synced team, in the current sort order. */
   team: readonly HasRow[];
+  /** Whether `team` holds removed members: main's cache may hold them when the view does not. */
+  includeRemoved: boolean;
   selected: ReadonlySet<string>;
 }
 
@@ -31,11 +33,11 @@ export interface ExportPlan {
  * "team" (main streams its own cache); anything narrower is sent as the exact
  * ids, in the order on screen.
  */
-export function planExport({ scope, preset, columns, shown, team, selected }: ExportPlanInput): ExportPlan {
+export function planExport({ scope, preset, columns, shown, team, includeRemoved, selected }: ExportPlanInput): ExportPlan {
   // The picker lists columns in any order of ticking; the file keeps the standard order.
   const ordered = CSV_COLUMNS.filter((c) => columns.includes(c));
   if (scope === 'team' && !preset.keeps) {
-    return { arg: { scope: { kind: 'team' }, columns: ordered, preset: preset.id }, rows: team.length };
+    return { arg: { scope: { kind: 'team', includeRemoved }, columns: ordered, preset: preset.id }, rows: team.length };
   }
   const source = scope === 'view' ? shown : scope === 'team' ? team : team.filter((m) => selected.has(m.row.id));
   const keeps = preset.keeps;

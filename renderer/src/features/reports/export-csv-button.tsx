@@ -33,6 +33,8 @@ function ExportCsvForm() {
   const id = useId();
   const shown = useDirectoryStore((s) => s.shown);
   const team = useDirectoryStore((s) => s.sorted);
+  // What `team` holds, not the checkbox: it flips before the new sync arrives.
+  const includeRemoved = useDirectoryStore((s) => s.directory?.includeRemoved ?? false);
   const selected = useDirectoryStore((s) => s.selected);
   const [scope, setScope] = useState<ExportScope>('view');
   const [presetId, setPresetId] = useState<CsvPreset>('member_report');
@@ -41,8 +43,8 @@ function ExportCsvForm() {
 
   const preset = presetById(presetId);
   const plan = useMemo(
-    () => planExport({ scope, preset, columns: [...columns], shown, team, selected }),
-    [scope, preset, columns, shown, team, selected],
+    () => planExport({ scope, preset, columns: [...columns], shown, team, includeRemoved, selected }),
+    [scope, preset, columns, shown, team, includeRemoved, selected],
   );
 
   const choosePreset = (next: CsvPreset) => {
