@@ -2,6 +2,7 @@ import type { team } from 'dropbox';
 import type { Member } from '../model/types.js';
 import type { TeamStore } from '../model/team-store.js';
 import { isPendingTransferDestination } from '../model/file-transfer.js';
+import { isLastTeamAdmin } from './members-target.js';
 
 export type RemoveErrorTag = team.MembersRemoveError['.tag'];
 export type TransferErrorTag = team.MembersTransferFilesError['.tag'];
@@ -57,9 +58,7 @@ export function removeViolation(store: TeamStore, callerId: string, arg: RemoveR
     const caller = store.memberById(callerId);
     if (!caller || !store.isTeamAdmin(caller)) return 'cannot_keep_account';
   }
-  if (member.status === 'active' && store.isTeamAdmin(member) && store.activeTeamAdmins().length <= 1) {
-    return 'remove_last_admin';
-  }
+  if (isLastTeamAdmin(store, member)) return 'remove_last_admin';
   if (isPendingTransferDestination(store, member.teamMemberId)) return 'member_is_transfer_destination';
 
   return transferViolation(store, member, arg.transfer_dest_id, arg.transfer_admin_id);
