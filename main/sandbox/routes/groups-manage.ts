@@ -1,6 +1,7 @@
 import type { async, team } from 'dropbox';
 import { z } from 'zod';
 import { route } from './route.js';
+import { pollArg } from './schemas.js';
 import { RouteError } from '../http/errors.js';
 import { groupManagementType, groupSelector, returnMembers } from './groups-schemas.js';
 import { checkExternalId, checkGroupName, groupFullInfo, lookupGroup, resolveGroup } from './groups-model.js';
@@ -56,8 +57,6 @@ const updateArg = z.strictObject({
   new_group_external_id: z.string().optional(),
   new_group_management_type: groupManagementType.optional(),
 }) satisfies z.ZodType<UpdateArg>;
-
-const pollArg = z.strictObject({ async_job_id: z.string().min(1) }) satisfies z.ZodType<async.PollArg>;
 
 /** Company-managed groups are managed by admins only: nobody keeps the owner role. */
 function demoteOwners(g: Group): void {

@@ -1,9 +1,8 @@
 import type { team } from 'dropbox';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { route } from './route.js';
+import { pollArg } from './schemas.js';
 import { RouteError } from '../http/errors.js';
-
-const pollArg = z.strictObject({ async_job_id: z.string().min(1) });
 
 export const membersAddJobRoutes = [
   route<z.infer<typeof pollArg>, team.MembersAddJobStatusV2Result>({

@@ -1,14 +1,14 @@
 import type { async, team } from 'dropbox';
 import { z } from 'zod';
 import { route } from './route.js';
-import { userSelector } from './schemas.js';
+import { pollArg, userSelector } from './schemas.js';
 import { RouteError } from '../http/errors.js';
 import { DAY_MS } from '../model/clock.js';
 import type { Member } from '../model/types.js';
 import type { TeamStore } from '../model/team-store.js';
 import { isPendingTransferSource, notePendingTransfer, transferFiles } from '../model/file-transfer.js';
 import { transferViolation } from './members-remove-rules.js';
-import { launchEmptyJob, pollArg, pollEmptyJob } from './members-remove-jobs.js';
+import { launchEmptyJob, pollEmptyJob } from './members-remove-jobs.js';
 
 /** "Files can be transferred … based on the version history length (180 days for most teams)." */
 export const FORMER_MEMBER_TRANSFER_WINDOW_MS = 180 * DAY_MS;

@@ -1,12 +1,8 @@
 import type { async } from 'dropbox';
-import { z } from 'zod';
 import { RouteError } from '../http/errors.js';
 import type { SandboxConfig } from '../config.js';
 import type { Job } from '../model/types.js';
 import type { TeamStore } from '../model/team-store.js';
-
-/** async.PollArg (AsyncJobId is a non-empty string). */
-export const pollArg = z.strictObject({ async_job_id: z.string().min(1) });
 
 type EmptyJobKind = Extract<Job['kind'], 'members_remove' | 'move_former_member_files'>;
 

@@ -1,13 +1,13 @@
 import type { async } from 'dropbox';
 import { z } from 'zod';
 import { route } from './route.js';
-import { userSelector } from './schemas.js';
+import { pollArg, userSelector } from './schemas.js';
 import { RouteError } from '../http/errors.js';
 import type { Member } from '../model/types.js';
 import type { TeamStore } from '../model/team-store.js';
 import { notePendingTransfer, transferFiles } from '../model/file-transfer.js';
 import { removeViolation, type RemoveRequest } from './members-remove-rules.js';
-import { launchEmptyJob, pollArg, pollEmptyJob } from './members-remove-jobs.js';
+import { launchEmptyJob, pollEmptyJob } from './members-remove-jobs.js';
 
 /**
  * A removal answers async_job_id when it moves files (always, so clients meet

@@ -1,4 +1,4 @@
-import type { team } from 'dropbox';
+import type { async, team } from 'dropbox';
 import { z } from 'zod';
 
 /**
@@ -28,6 +28,9 @@ export const usersSelector = z.discriminatedUnion('.tag', [
   z.strictObject({ '.tag': z.literal('external_ids'), external_ids: z.array(z.string().max(64)) }),
   z.strictObject({ '.tag': z.literal('emails'), emails: z.array(email) }),
 ]);
+
+/** async.PollArg of every job_status route (AsyncJobId is a non-empty string). */
+export const pollArg = z.strictObject({ async_job_id: z.string().min(1) }) satisfies z.ZodType<async.PollArg>;
 
 export const optionalString = (max?: number) => (max ? z.string().max(max) : z.string()).optional();
 
