@@ -3,7 +3,7 @@ import type { RunningSandbox } from '../../sandbox/index.js';
 import { DropboxClient, type ClientOptions } from '../dropbox/client.js';
 import { AppError } from '../errors.js';
 import type { EventHub } from '../events.js';
-import type { ConnectionRecord, SettingsStore } from '../settings/settings.js';
+import { MAX_LABEL, type ConnectionRecord, type SettingsStore } from '../settings/settings.js';
 import { Connection, type ProbeOptions, type TeamFacts } from './connection.js';
 import { SANDBOX_CONNECTION_ID, SANDBOX_LABEL, sandboxFileUsage, sandboxTeamSignIn } from './sandbox-team.js';
 import type { SecretStore } from './secret-store.js';
@@ -95,7 +95,7 @@ export class Connections {
     const previous = this.all.get(id);
     const record: ConnectionRecord = previous
       ? { ...previous.record, clientId, teamId: facts.teamId, teamName: facts.teamName }
-      : { id, kind: 'dropbox', label: facts.teamName, clientId, teamId: facts.teamId, teamName: facts.teamName };
+      : { id, kind: 'dropbox', label: labelFor(facts.teamName), clientId, teamId: facts.teamId, teamName: facts.teamName };
     await saveRefreshToken(this.o.secrets, id, client);
     previous?.close();
     const connection = new Connection({ record, client, events: this.o.events, signIn: savedSignIn(this.o.secrets, id, this.o.noSavedSignIn), probe: this.o.probe });
@@ -162,4 +162,10 @@ export class Connections {
     const settings = this.o.settings.read();
     this.o.settings.write({ ...settings, connections: [...this.all.values()].map((c) => c.record), activeConnectionId: this.current.id });
   }
+}
+
+/** Settings cap labels at 200 characters; a longer team name must not make saving the connection fail. */
+export function labelFor(teamName: string): string {
+  const name = teamName.trim() || 'Dropbox team';
+  return name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name;
 }

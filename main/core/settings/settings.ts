@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
+/** Longest connection label kept in settings. */
+export const MAX_LABEL = 200;
+
 const connectionRecord = z.object({
   id: z.string().min(1),
   kind: z.enum(['sandbox', 'dropbox']),
-  label: z.string().min(1).max(200),
+  label: z.string().min(1).max(MAX_LABEL),
   /** The Dropbox app key the connection signed in with. */
   clientId: z.string().min(1).optional(),
   /** Dropbox's team_id: connecting the same team again replaces its tokens instead of adding it twice. */
