@@ -109,6 +109,7 @@ export const DROPBOX_TAG_MESSAGES: Readonly<Record<string, string>> = {
   invalid_access_token: 'Dropbox no longer accepts this sign-in.',
   invalid_grant: 'Dropbox no longer accepts the saved sign-in: it was revoked, or the admin who signed in is no longer an active admin.',
   expired_access_token: 'The sign-in expired and could not be renewed.',
+  invalid_client: 'Dropbox no longer knows the app key this team was connected with (the app was deleted or its key changed).',
   user_suspended: 'The admin who connected this team has been suspended.',
   invalid_select_user: 'The member this was done as is no longer on the team.',
   invalid_select_admin: 'The admin this was done as is not a team admin.',

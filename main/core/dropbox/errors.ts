@@ -52,14 +52,15 @@ export function missingScopeError(scope: string | undefined): AppError {
 }
 
 /** Tags after which only signing in again helps. */
-const REAUTH_TAGS = new Set(['invalid_access_token', 'expired_access_token', 'user_suspended', 'invalid_grant']);
+const REAUTH_TAGS = new Set(['invalid_access_token', 'expired_access_token', 'user_suspended', 'invalid_grant', 'invalid_client']);
 
 function fromHttp(err: DropboxHttpError): AppError {
   const { status, error: body } = err;
   const tag = dropboxTagOf(body);
   const sentence = messageForTag(tag);
   if (status === 401 && tag === 'missing_scope') return missingScopeError(requiredScopeOf(body));
-  if (status === 401 || (status === 400 && tag === 'invalid_grant')) {
+  // The token endpoint answers a revoked grant or an unknown app key with 400, not 401.
+  if (status === 401 || (status === 400 && (tag === 'invalid_grant' || tag === 'invalid_client'))) {
     const why = tag && REAUTH_TAGS.has(tag) ? (sentence ?? 'Dropbox no longer accepts this sign-in.') : (sentence ?? 'Dropbox refused the sign-in.');
     return new AppError('needs_reauth', `${why} Sign in to the team again.`, tag);
   }

@@ -15,6 +15,7 @@ describe('toAppError: HTTP answers', () => {
     ['401 invalid token', err(401, { error: { '.tag': 'invalid_access_token' } }), 'needs_reauth', 'invalid_access_token'],
     ['401 suspended admin', err(401, { error: { '.tag': 'user_suspended' } }), 'needs_reauth', 'user_suspended'],
     ['400 invalid_grant from the token endpoint', err(400, { error: 'invalid_grant', error_description: 'refresh token is invalid or revoked' }), 'needs_reauth', 'invalid_grant'],
+    ['400 invalid_client from the token endpoint (app key deleted)', err(400, { error: 'invalid_client', error_description: 'unknown client' }), 'needs_reauth', 'invalid_client'],
     ['401 missing scope', err(401, { error: { '.tag': 'missing_scope', required_scope: 'members.read' } }), 'missing_scope', 'missing_scope'],
     ['429', err(429, { error: { reason: { '.tag': 'too_many_requests' }, retry_after: 2 } }), 'rate_limited', 'too_many_requests'],
     ['400 text', err(400, 'Error in call to API function "team/members/list_v2": bad'), 'bad_request', undefined],
