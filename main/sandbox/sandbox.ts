@@ -34,10 +34,13 @@ export class Sandbox {
   /** Kept for tests: the last unexpected handler error (the server answered 500). */
   lastInternalError: unknown;
   private saver?: StateSaver;
+  /** Members in the seeded team (seed.ts's default when undefined). */
+  private seededMembers: number | undefined;
 
   constructor(private readonly options: SandboxOptions = {}) {
     this.config = { ...DEFAULT_CONFIG, ...pickConfig(options) };
     this.writeLimiter = new WriteLimiter(this.config.writeRate);
+    this.seededMembers = options.members;
     const saved = options.statePath ? loadState(options.statePath) : undefined;
     this.store = this.makeStore(saved ?? seedState(options));
     if (options.statePath) {
@@ -57,9 +60,9 @@ export class Sandbox {
   /** POST /__sandbox/reset: back to the seeded team (same seed and size), tokens kept valid for the CLI admin. */
   reset(seed?: SeedOptions): void {
     const prev = this.store.state;
-    this.store = this.makeStore(
-      seedState({ seed: seed?.seed ?? prev.seed, members: seed?.members ?? this.options.members, now: this.options.now }),
-    );
+    // The size sticks like the seed: a later plain reset reseeds the team the last one asked for.
+    this.seededMembers = seed?.members ?? this.seededMembers;
+    this.store = this.makeStore(seedState({ seed: seed?.seed ?? prev.seed, members: this.seededMembers, now: this.options.now }));
     this.faults.clear();
     this.log.clear();
     this.saver?.saveNow();

@@ -149,7 +149,8 @@ describe('sandbox control API', () => {
     expect(state.team.teamId).toBe('dbtid:tk-sandbox-12');
     const admin = await sb.dbx.teamTokenGetAuthenticatedAdmin();
     expect(admin.result.admin_profile.team_member_id).toBe(state.members[0].teamMemberId);
-    expect((await control(sb, 'POST', 'reset')).body.seed).toBe(12);
+    // A plain reset keeps both the seed and the size the last reset asked for.
+    expect((await control(sb, 'POST', 'reset')).body).toEqual({ seed: 12, members: 15 });
   });
 
   it('refuses foreign Host and Origin headers', async () => {
