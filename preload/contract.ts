@@ -76,6 +76,9 @@ export interface MemberDetail {
   fileUsage?: { files: number; bytes: number };
 }
 
+/** The built-in team's badge, and its connection's label until the admin renames it. */
+export const SANDBOX_LABEL = 'Sandbox — practice data';
+
 export type ConnectionState = 'connected' | 'connecting' | 'refreshing' | 'needs_reauth' | 'offline';
 
 export interface ConnectionSummary {

@@ -1,11 +1,11 @@
-import type { ConnectionSummary } from '../../../preload/contract.js';
+import { SANDBOX_LABEL, type ConnectionSummary } from '../../../preload/contract.js';
 import type { RunningSandbox } from '../../sandbox/index.js';
 import { DropboxClient, type ClientOptions } from '../dropbox/client.js';
 import { AppError } from '../errors.js';
 import type { EventHub } from '../events.js';
 import { MAX_LABEL, type ConnectionRecord, type SettingsStore } from '../settings/settings.js';
 import { Connection, type ProbeOptions, type TeamFacts } from './connection.js';
-import { SANDBOX_CONNECTION_ID, SANDBOX_LABEL, sandboxFileUsage, sandboxTeamSignIn } from './sandbox-team.js';
+import { SANDBOX_CONNECTION_ID, sandboxFileUsage, sandboxTeamSignIn } from './sandbox-team.js';
 import type { SecretStore } from './secret-store.js';
 import { refreshTokenKey, savedSignIn, saveRefreshToken } from './sign-in.js';
 

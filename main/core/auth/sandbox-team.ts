@@ -6,7 +6,6 @@ import { answerSandboxConsent } from './sandbox-consent.js';
 import { sandboxSignIn } from './sign-in.js';
 
 export const SANDBOX_CONNECTION_ID = 'sandbox';
-export const SANDBOX_LABEL = 'Sandbox — practice data';
 
 export type SandboxTeamOptions = Omit<StartOptions, 'statePath'>;
 

@@ -1,7 +1,7 @@
-import type { AppErrorInfo, ConnectionState, ConnectionSummary } from '../../../../preload/contract.js';
+import { SANDBOX_LABEL, type AppErrorInfo, type ConnectionState, type ConnectionSummary } from '../../../../preload/contract.js';
 
 /** The badge of the built-in team; also the sandbox connection's default label. */
-export const SANDBOX_BADGE = 'Sandbox — practice data';
+export const SANDBOX_BADGE = SANDBOX_LABEL;
 
 /**
  * What the admin calls the connection. The sandbox's default label is the
