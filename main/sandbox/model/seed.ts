@@ -32,7 +32,6 @@ const APPS: Array<Omit<LinkedApp, 'linked'>> = [
   { appId: 'dbaid:tk-backup', appName: 'Nightly Backup Script', isAppFolder: true },
   { appId: 'dbaid:tk-canva', appName: 'Canva', isAppFolder: false, publisher: 'Canva', publisherUrl: 'https://canva.com' },
 ];
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * A deterministic team. Member 0 is the Team admin who "generated" the sandbox
@@ -42,7 +41,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export function seedState(opts: SeedOptions = {}): SandboxState {
   const seed = opts.seed ?? 1;
   const count = Math.max(1, opts.members ?? 40);
-  const now = opts.now ?? Math.floor(Date.now() / DAY) * DAY;
+  const now = opts.now ?? Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const rnd = new Random(seed);
   const domain = 'example-sandbox.com';
   const members: Member[] = [];
