@@ -2,6 +2,7 @@ import type { async, team } from 'dropbox';
 import { z } from 'zod';
 import { route } from './route.js';
 import { pollArg } from './schemas.js';
+import { launchEmptyJob, pollEmptyJob } from './empty-jobs.js';
 import { RouteError } from '../http/errors.js';
 import { groupManagementType, groupSelector, returnMembers } from './groups-schemas.js';
 import { checkExternalId, checkGroupName, groupFullInfo, lookupGroup, resolveGroup } from './groups-model.js';
@@ -125,9 +126,7 @@ export const groupsManageRoutes = [
       deletedKeys(store).add(`id:${g.groupId}`);
       if (g.externalId !== undefined) deletedKeys(store).add(`ext:${g.externalId}`);
       if (memberCount <= ASYNC_DELETE_MEMBERS) return { '.tag': 'complete' };
-      const id = store.mintId('dbjid:groups-');
-      store.addJob({ id, kind: 'groups', readyAt: Date.now() + config.asyncJobDelayMs, outcome: { complete: null } });
-      return { '.tag': 'async_job_id', async_job_id: id };
+      return { '.tag': 'async_job_id', async_job_id: launchEmptyJob(store, config, 'groups').id };
     },
   }),
   route<async.PollArg, async.PollEmptyResult>({
@@ -137,11 +136,7 @@ export const groupsManageRoutes = [
     schema: pollArg,
     handle({ store }, arg) {
       if (arg.async_job_id === LEGACY_GROUP_JOB_ID) return { '.tag': 'complete' };
-      const job = store.jobById(arg.async_job_id);
-      if (!job || job.kind !== 'groups') throw new RouteError('invalid_async_job_id');
-      if (Date.now() < job.readyAt) return { '.tag': 'in_progress' };
-      if ('failed' in job.outcome) throw new RouteError('internal_error');
-      return { '.tag': 'complete' };
+      return pollEmptyJob(store, arg.async_job_id, 'groups');
     },
   }),
 ];

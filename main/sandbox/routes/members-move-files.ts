@@ -8,7 +8,7 @@ import type { Member } from '../model/types.js';
 import type { TeamStore } from '../model/team-store.js';
 import { isPendingTransferSource, notePendingTransfer, transferFiles } from '../model/file-transfer.js';
 import { transferViolation } from './members-remove-rules.js';
-import { launchEmptyJob, pollEmptyJob } from './members-remove-jobs.js';
+import { launchEmptyJob, pollEmptyJob } from './empty-jobs.js';
 
 /** "Files can be transferred … based on the version history length (180 days for most teams)." */
 export const FORMER_MEMBER_TRANSFER_WINDOW_MS = 180 * DAY_MS;

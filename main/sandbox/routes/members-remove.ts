@@ -7,7 +7,7 @@ import type { Member } from '../model/types.js';
 import type { TeamStore } from '../model/team-store.js';
 import { notePendingTransfer, transferFiles } from '../model/file-transfer.js';
 import { removeViolation, type RemoveRequest } from './members-remove-rules.js';
-import { launchEmptyJob, pollEmptyJob } from './members-remove-jobs.js';
+import { launchEmptyJob, pollEmptyJob } from './empty-jobs.js';
 
 /**
  * A removal answers async_job_id when it moves files (always, so clients meet

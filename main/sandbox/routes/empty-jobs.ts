@@ -4,7 +4,8 @@ import type { SandboxConfig } from '../config.js';
 import type { Job } from '../model/types.js';
 import type { TeamStore } from '../model/team-store.js';
 
-type EmptyJobKind = Extract<Job['kind'], 'members_remove' | 'move_former_member_files'>;
+/** Jobs whose job_status route answers async.PollEmptyResult: nothing to report but done. */
+type EmptyJobKind = Extract<Job['kind'], 'members_remove' | 'move_former_member_files' | 'groups'>;
 
 /** Records a job whose state change is already made; it reports complete after asyncJobDelayMs. */
 export function launchEmptyJob(store: TeamStore, config: SandboxConfig, kind: EmptyJobKind): Job {
