@@ -14,8 +14,12 @@ const CURSOR_KIND = 'groups/members/list';
 
 interface CursorState {
   g: string;
-  /** Position among the group's live memberships. */
-  o: number;
+  /**
+   * The last team_member_id returned. Pages run in team_member_id order and
+   * resume after this key, so a member leaving the group between pages never
+   * makes the listing skip someone (a position would shift).
+   */
+  a: string;
   l: number;
 }
 
@@ -70,15 +74,33 @@ function changeResult(store: TeamStore, g: Group, returnMembers: boolean): team.
   return { group_info: groupFullInfo(store, g, returnMembers), async_job_id: LEGACY_GROUP_JOB_ID };
 }
 
-function page(store: TeamStore, g: Group, from: number, limit: number): team.GroupsMembersListResult {
-  const live = liveMemberships(store, g);
+function page(store: TeamStore, g: Group, after: string | undefined, limit: number): team.GroupsMembersListResult {
+  const live = liveMemberships(store, g).sort((x, y) => compareIds(x.member.teamMemberId, y.member.teamMemberId));
+  const from = after === undefined ? 0 : countUpTo(live, after);
   const slice = live.slice(from, from + limit);
   const next = from + slice.length;
+  const last = slice.length > 0 ? slice[slice.length - 1].member.teamMemberId : (after ?? '');
   return {
     members: slice.map((l) => groupMemberInfo(store, l)),
-    cursor: signCursor(CURSOR_KIND, { g: g.groupId, o: next, l: limit } satisfies CursorState),
+    cursor: signCursor(CURSOR_KIND, { g: g.groupId, a: last, l: limit } satisfies CursorState),
     has_more: next < live.length,
   };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How many of the sorted memberships have ids up to and including `id` (binary search). */
+function countUpTo(sorted: ReturnType<typeof liveMemberships>, id: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareIds(sorted[mid].member.teamMemberId, id) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export const groupsMembersRoutes = [
@@ -145,7 +167,7 @@ export const groupsMembersRoutes = [
     handle({ store }, arg) {
       // GroupSelectorError: reading a system-managed group is allowed.
       const g = resolveGroup(store, arg.group, { allowSystemManaged: true });
-      return page(store, g, 0, arg.limit);
+      return page(store, g, undefined, arg.limit);
     },
   }),
   route<team.GroupsMembersListContinueArg, team.GroupsMembersListResult>({
@@ -158,7 +180,7 @@ export const groupsMembersRoutes = [
       const g = store.group(c.g);
       // The group was deleted since the first page.
       if (!g) throw new RouteError('invalid_cursor');
-      return page(store, g, c.o, c.l);
+      return page(store, g, c.a, c.l);
     },
   }),
 ];

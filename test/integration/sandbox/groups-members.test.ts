@@ -166,8 +166,21 @@ describe('sandbox: group memberships through the real SDK', () => {
       pages++;
     }
     expect(pages).toBe(3);
-    expect(seen.map((m) => m.profile.team_member_id)).toEqual(joiners.map((m) => m.teamMemberId));
+    expect(seen.map((m) => m.profile.team_member_id)).toEqual(joiners.map((m) => m.teamMemberId).sort());
     expect(seen[0].profile).not.toHaveProperty('groups');
+
+    // Someone on the first page leaves between pages: nobody still in the group is skipped.
+    const firstPage = await sb.dbx.teamGroupsMembersList({ group: sel, limit: 50 });
+    const leaver = firstPage.result.members[10].profile.team_member_id;
+    await sb.dbx.teamGroupsMembersRemove({ group: sel, users: [{ '.tag': 'team_member_id', team_member_id: leaver }], return_members: false });
+    const rest = await sb.dbx.teamGroupsMembersListContinue({ cursor: firstPage.result.cursor });
+    const listed = new Set([...firstPage.result.members, ...rest.result.members].map((m) => m.profile.team_member_id));
+    let more = rest.result;
+    while (more.has_more) {
+      more = (await sb.dbx.teamGroupsMembersListContinue({ cursor: more.cursor })).result;
+      for (const m of more.members) listed.add(m.profile.team_member_id);
+    }
+    for (const j of joiners) if (j.teamMemberId !== leaver) expect(listed.has(j.teamMemberId)).toBe(true);
 
     const first = await sb.dbx.teamGroupsMembersList({ group: sel, limit: 10 });
     const groupsCursor = (await sb.dbx.teamGroupsList({ limit: 1 })).result.cursor;
