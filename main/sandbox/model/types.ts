@@ -108,11 +108,11 @@ export interface Job {
   /** Real (wall-clock) ms after which a poll sees it finished. */
   readyAt: number;
   /**
-   * What a poll answers once finished: the `complete` value, or a failure
-   * union value. The state change itself is made when the job is accepted
-   * (so a crash never loses it); only its report waits for readyAt.
+   * What a poll answers once finished. The state change itself is made when
+   * the job is accepted, after every check passed (so a job never fails and a
+   * crash never loses it); only its report waits for readyAt.
    */
-  outcome: { complete: unknown } | { failed: Record<string, unknown> };
+  outcome: { complete: unknown };
 }
 
 export interface Team {
