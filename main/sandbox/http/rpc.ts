@@ -60,7 +60,7 @@ async function serve(sb: Sandbox, req: IncomingMessage, res: ServerResponse, rou
   // Auth first, as Dropbox does: a bad token beats a bad body.
   const auth = headerValue(req, 'authorization');
   if (!auth || !/^Bearer\s+\S+$/i.test(auth)) {
-    await drain(req);
+    req.resume();
     sendText(res, 400, `Error in call to API function "${route}": Must provide HTTP header "Authorization" or URL parameter "authorization".`, headers);
     return { status: 400 };
   }
@@ -169,10 +169,6 @@ function injectFault(fault: 429 | 500 | 503 | 'drop', retryAfter: number, res: S
   if (fault === 429) return rateLimited(res, headers, 'too_many_requests', retryAfter);
   sendText(res, fault, fault === 503 ? 'Service Unavailable' : 'Internal Server Error', headers);
   return { status: fault };
-}
-
-async function drain(req: IncomingMessage): Promise<void> {
-  req.resume();
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
