@@ -1,4 +1,5 @@
-import { Dropbox, DropboxAuth } from 'dropbox';
+import { Dropbox, DropboxAuth, type team } from 'dropbox';
+import type { Member } from '../../main/sandbox/model/types.js';
 import { startSandbox, type RunningSandbox, type StartOptions } from '../../main/sandbox/index.js';
 import { rewritingFetch } from '../../main/core/dropbox/rewrite-fetch.js';
 
@@ -30,4 +31,16 @@ export async function sdkError(p: Promise<unknown>): Promise<{ status: number; e
 export async function withSandbox(opts: StartOptions = {}): Promise<RunningSandbox & { dbx: Dropbox }> {
   const sb = await startSandbox(opts);
   return Object.assign(sb, { dbx: sdkFor(sb) });
+}
+
+/** Selects a sandbox member by team_member_id, as a route argument. */
+export function byId(m: Pick<Member, 'teamMemberId'>): team.UserSelectorArg {
+  return { '.tag': 'team_member_id', team_member_id: m.teamMemberId };
+}
+
+/** The route error tag of a call that must fail with 409. */
+export async function routeErrorTag(p: Promise<unknown>): Promise<string> {
+  const e = await sdkError(p);
+  if (e.status !== 409) throw new Error(`expected a 409 route error, got HTTP ${e.status}`);
+  return e.error.error['.tag'];
 }

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { team } from 'dropbox';
-import { withSandbox, sdkError, rawCall } from '../../support/sandbox-client.js';
+import { byId, rawCall, sdkError, withSandbox } from '../../support/sandbox-client.js';
 import type { Member } from '../../../main/sandbox/index.js';
 
 type Sb = Awaited<ReturnType<typeof withSandbox>>;
 
-const byId = (m: Member): team.UserSelectorArg => ({ '.tag': 'team_member_id', team_member_id: m.teamMemberId });
 const asMember = (m: Member): team.MemberAccess => ({ user: byId(m), access_type: { '.tag': 'member' } });
 const asOwner = (m: Member): team.MemberAccess => ({ user: byId(m), access_type: { '.tag': 'owner' } });
 

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { team } from 'dropbox';
-import { withSandbox, sdkError } from '../../support/sandbox-client.js';
+import { byId, routeErrorTag, sdkError, withSandbox } from '../../support/sandbox-client.js';
 import { ROLES, TEAM_ADMIN_ROLE_ID } from '../../../main/sandbox/model/roles.js';
 import type { Member } from '../../../main/sandbox/model/types.js';
-
-const byId = (m: Member): team.UserSelectorArg => ({ '.tag': 'team_member_id', team_member_id: m.teamMemberId });
 
 describe('sandbox: members/set_admin_permissions_v2 through the real SDK', () => {
   let sb: Awaited<ReturnType<typeof withSandbox>>;
@@ -15,11 +13,7 @@ describe('sandbox: members/set_admin_permissions_v2 through the real SDK', () =>
   });
   afterAll(() => sb.close());
 
-  async function tagOf(arg: team.MembersSetPermissions2Arg): Promise<string> {
-    const e = await sdkError(sb.dbx.teamMembersSetAdminPermissionsV2(arg));
-    expect(e.status).toBe(409);
-    return e.error.error['.tag'];
-  }
+  const tagOf = (arg: team.MembersSetPermissions2Arg) => routeErrorTag(sb.dbx.teamMembersSetAdminPermissionsV2(arg));
 
   it('grants and revokes a role', async () => {
     const m = plain[0];

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { team } from 'dropbox';
-import { withSandbox, sdkError } from '../../support/sandbox-client.js';
+import { byId, routeErrorTag, sdkError, withSandbox } from '../../support/sandbox-client.js';
 import type { Member } from '../../../main/sandbox/model/types.js';
-
-const byId = (m: Member): team.UserSelectorArg => ({ '.tag': 'team_member_id', team_member_id: m.teamMemberId });
 
 describe('sandbox: members/set_profile_v2 through the real SDK', () => {
   let sb: Awaited<ReturnType<typeof withSandbox>>;
@@ -14,11 +12,7 @@ describe('sandbox: members/set_profile_v2 through the real SDK', () => {
   });
   afterAll(() => sb.close());
 
-  async function tagOf(arg: team.MembersSetProfileArg): Promise<string> {
-    const e = await sdkError(sb.dbx.teamMembersSetProfileV2(arg));
-    expect(e.status).toBe(409);
-    return e.error.error['.tag'];
-  }
+  const tagOf = (arg: team.MembersSetProfileArg) => routeErrorTag(sb.dbx.teamMembersSetProfileV2(arg));
 
   it('changes email, names and external id and re-keys the lookups', async () => {
     const m = plain[0];

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { team } from 'dropbox';
-import { withSandbox, sdkError } from '../../support/sandbox-client.js';
+import { byId, routeErrorTag, withSandbox } from '../../support/sandbox-client.js';
 import type { Member } from '../../../main/sandbox/model/types.js';
-
-const byId = (m: Member): team.UserSelectorArg => ({ '.tag': 'team_member_id', team_member_id: m.teamMemberId });
 
 describe('sandbox: members/suspend and members/unsuspend through the real SDK', () => {
   let sb: Awaited<ReturnType<typeof withSandbox>>;
@@ -14,11 +11,7 @@ describe('sandbox: members/suspend and members/unsuspend through the real SDK', 
   });
   afterAll(() => sb.close());
 
-  async function tagOf(p: Promise<unknown>): Promise<string> {
-    const e = await sdkError(p);
-    expect(e.status).toBe(409);
-    return e.error.error['.tag'];
-  }
+  const tagOf = routeErrorTag;
 
   it('suspends and wipes devices by default', async () => {
     const m = withDevices[0];
