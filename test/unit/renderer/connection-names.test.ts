@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectionName, fieldMessage, licenseUse, SANDBOX_BADGE, secondaryTeamName } from '../../../renderer/src/features/connections/connection-names.js';
+import { connectionName, licenseUse, SANDBOX_BADGE, secondaryTeamName } from '../../../renderer/src/features/connections/connection-names.js';
+import { fieldMessage } from '../../../renderer/src/components/field-message.js';
 
 describe('connection names', () => {
   it('shows the sandbox by its team name while its label is the badge text', () => {

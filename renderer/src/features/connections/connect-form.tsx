@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useConnectStore, type ConnectMode } from '../../stores/connect-store.js';
-import { fieldMessage } from './connection-names.js';
+import { TextField } from '../../components/text-field.js';
 
 const MODES: Array<{ value: ConnectMode; label: string; hint: string }> = [
   {
@@ -34,28 +34,16 @@ export function ConnectForm() {
       <h3 id={`${id}-title`} className="connect__step-title">
         {reconnecting ? 'Sign in with your app key' : 'Step 2 of 2: sign in with your app'}
       </h3>
-      <div className="form-field">
-        <label htmlFor={`${id}-key`}>App key</label>
-        <input
-          id={`${id}-key`}
-          autoFocus
-          className="input mono"
-          autoComplete="off"
-          spellCheck={false}
-          value={appKey}
-          aria-invalid={keyError || undefined}
-          aria-describedby={keyError ? `${id}-error` : `${id}-key-hint`}
-          onChange={(e) => setAppKey(e.target.value)}
-        />
-        <span id={`${id}-key-hint`} className="choice__hint">
-          From your app&apos;s Settings tab in the Dropbox App Console.
-        </span>
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {fieldMessage(error)}
-          </p>
-        )}
-      </div>
+      <TextField
+        label="App key"
+        value={appKey}
+        onChange={setAppKey}
+        error={error}
+        invalid={keyError}
+        hint="From your app's Settings tab in the Dropbox App Console."
+        code
+        autoFocus
+      />
       <fieldset className="fieldset">
         <legend>After you approve in Dropbox</legend>
         {MODES.map((m) => (

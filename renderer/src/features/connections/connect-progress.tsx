@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { AppErrorInfo, ConnectAttempt } from '../../../../preload/contract.js';
 import { useConnectStore } from '../../stores/connect-store.js';
-import { fieldMessage } from './connection-names.js';
+import { TextField } from '../../components/text-field.js';
 import { webUrl } from './open-consent-page.js';
 
 /** In case the new tab was blocked or closed: the same page, one click away. */
@@ -39,7 +39,6 @@ export function ConnectWaiting({ attempt }: { attempt: ConnectAttempt }) {
 
 /** Paste fallback: Dropbox shows a code after the admin approves; it comes back here. */
 export function ConnectPasteCode({ attempt, busy, error }: { attempt: ConnectAttempt; busy: boolean; error: AppErrorInfo | null }) {
-  const id = useId();
   const [code, setCode] = useState('');
   const { submitCode, cancelAttempt } = useConnectStore.getState();
   return (
@@ -51,25 +50,7 @@ export function ConnectPasteCode({ attempt, busy, error }: { attempt: ConnectAtt
     >
       <p>Approve Teamkeeper in Dropbox, then copy the code Dropbox shows and paste it here.</p>
       <ConsentLink attempt={attempt} />
-      <div className="form-field">
-        <label htmlFor={`${id}-code`}>Authorization code</label>
-        <input
-          id={`${id}-code`}
-          autoFocus
-          className="input mono"
-          autoComplete="off"
-          spellCheck={false}
-          value={code}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => setCode(e.target.value)}
-        />
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {fieldMessage(error)}
-          </p>
-        )}
-      </div>
+      <TextField label="Authorization code" value={code} onChange={setCode} error={error} code autoFocus />
       <div className="dialog__actions">
         <button type="button" className="button" onClick={cancelAttempt}>
           Start over

@@ -1,4 +1,4 @@
-import { SANDBOX_LABEL, type AppErrorInfo, type ConnectionState, type ConnectionSummary } from '../../../../preload/contract.js';
+import { SANDBOX_LABEL, type ConnectionState, type ConnectionSummary } from '../../../../preload/contract.js';
 
 /** The badge of the built-in team; also the sandbox connection's default label. */
 export const SANDBOX_BADGE = SANDBOX_LABEL;
@@ -30,14 +30,4 @@ export function licenseUse(licenses: ConnectionSummary['licenses']): string | un
   if (!licenses) return undefined;
   const { provisioned, licensed } = licenses;
   return `${provisioned.toLocaleString('en-US')} of ${licensed.toLocaleString('en-US')} ${licensed === 1 ? 'license' : 'licenses'} used`;
-}
-
-/**
- * Main prefixes argument errors with the method and field
- * ("Invalid argument for startConnect: appKey: Enter your app key"); next to
- * the field itself only the sentence is useful.
- */
-export function fieldMessage(error: AppErrorInfo): string {
-  if (error.code !== 'invalid_argument') return error.message;
-  return error.message.replace(/^Invalid argument for \w+: (?:[\w.]+: )?/, '');
 }

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import type { AppErrorInfo, ConnectionSummary } from '../../../../preload/contract.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
 import { useConnectionStore } from '../../stores/connection-store.js';
-import { connectionName, fieldMessage } from './connection-names.js';
+import { connectionName } from './connection-names.js';
+import { TextField } from '../../components/text-field.js';
 
 interface Props {
   connection: ConnectionSummary | null;
@@ -27,7 +28,6 @@ export function RenameDialog({ connection, onClose, onCloseAutoFocus }: Props) {
 }
 
 function RenameForm({ connection, onDone }: { connection: ConnectionSummary; onDone(): void }) {
-  const id = useId();
   const [label, setLabel] = useState(connection.label);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorInfo | null>(null);
@@ -57,24 +57,7 @@ function RenameForm({ connection, onDone }: { connection: ConnectionSummary; onD
       <Dialog.Description className="dialog__description">
         The name Teamkeeper shows for this team. Dropbox and the team&apos;s members see no change.
       </Dialog.Description>
-      <div className="form-field">
-        <label htmlFor={`${id}-label`}>Name</label>
-        <input
-          id={`${id}-label`}
-          className="input"
-          autoFocus
-          autoComplete="off"
-          value={label}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => setLabel(e.target.value)}
-        />
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {fieldMessage(error)}
-          </p>
-        )}
-      </div>
+      <TextField label="Name" value={label} onChange={setLabel} error={error} autoFocus />
       <div className="dialog__actions">
         <Dialog.Close className="button" type="button">
           Cancel
