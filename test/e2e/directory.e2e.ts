@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dropbox, team } from 'dropbox';
 import type { Page } from 'playwright-core';
-import { openApp, memberCount, memberRows, type BrowserSession } from './support/browser-session.js';
+import { clearSearch, openApp, memberCount, memberRows, type BrowserSession } from './support/browser-session.js';
 import { sandboxAdmin } from './support/sandbox-admin.js';
 import { e2eSetting } from './support/e2e-env.js';
 
@@ -130,7 +130,9 @@ describe('member directory (browser mode, sandbox team)', () => {
     expect(await dialog.getByText(member.profile.email).first().isVisible()).toBe(true);
     await dialog.getByRole('button', { name: 'Close member details' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('searchbox', { name: 'Search members' }).fill('');
+    // Focus goes back to the member's row just after the dialog is gone.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('row');
+    await clearSearch(page);
   });
 
   it('includes removed members on demand', async () => {
@@ -178,7 +180,7 @@ describe('member directory (browser mode, sandbox team)', () => {
 
     await page.getByRole('button', { name: 'Clear selection' }).click();
     await page.getByText(/\d selected/).waitFor({ state: 'detached' });
-    await page.getByRole('searchbox', { name: 'Search members' }).fill('');
+    await clearSearch(page);
   });
 
   it('keeps the table and offers Retry when a refresh fails', async () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dropbox } from 'dropbox';
 import type { Download, Page } from 'playwright-core';
-import { openApp, memberCount, type BrowserSession } from './support/browser-session.js';
+import { clearSearch, openApp, memberCount, type BrowserSession } from './support/browser-session.js';
 import { sandboxAdmin } from './support/sandbox-admin.js';
 import { e2eSetting } from './support/e2e-env.js';
 
@@ -65,7 +65,7 @@ describe('member report CSV (browser mode download)', () => {
     expect(cells[8]).toBe("'@SUM(1)");
     await dialog.getByRole('status').filter({ hasText: 'Exported 1 row' }).waitFor();
     await page.keyboard.press('Escape');
-    await page.getByRole('searchbox', { name: 'Search members' }).fill('');
+    await clearSearch(page);
   });
 
   it('exports a preset over the whole team with the picked columns', async () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './find-chromium.js';
 import { e2eSetting } from './e2e-env.js';
@@ -37,4 +38,20 @@ export async function memberCount(page: Page): Promise<{ total: number; shown: n
 /** The data rows currently rendered (the header row excluded). */
 export function memberRows(page: Page) {
   return page.getByRole('grid', { name: 'Members' }).getByRole('row').filter({ has: page.getByRole('gridcell') });
+}
+
+/**
+ * Empties the search and waits until every member shows again. A fill can be
+ * lost when focus moves away mid-fill (a closing dialog hands focus back a
+ * moment after it leaves the DOM), so the fill is repeated until it holds.
+ */
+export async function clearSearch(page: Page): Promise<void> {
+  const box = page.getByRole('searchbox', { name: 'Search members' });
+  await expect
+    .poll(async () => {
+      if ((await box.inputValue()) !== '') await box.fill('');
+      const { shown, total } = await memberCount(page);
+      return shown === total;
+    })
+    .toBe(true);
 }
