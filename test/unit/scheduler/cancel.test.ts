@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { failureOf } from '../../support/failure-of.js';
 import { RequestScheduler } from '../../../main/core/dropbox/scheduler/scheduler.js';
 import { CancelledError } from '../../../main/core/dropbox/scheduler/errors.js';
 import { FakeClock, settle } from './fake-clock.js';
 import { FakeEndpoint, httpError, tooMany } from './fake-endpoint.js';
-
-async function failureOf(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('RequestScheduler cancellation', () => {
   it('a queued call that is cancelled is never sent and frees its place', async () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { failureOf } from '../../support/failure-of.js';
 import { RequestScheduler } from '../../../main/core/dropbox/scheduler/scheduler.js';
 import { fullJitterDelay } from '../../../main/core/dropbox/scheduler/backoff.js';
 import { UnconfirmedWriteError } from '../../../main/core/dropbox/scheduler/errors.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeEndpoint, dropped, httpError, refused } from './fake-endpoint.js';
-
-async function failureOf(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('fullJitterDelay', () => {
   it('picks uniformly below base·2^(n-1), capped', () => {
