@@ -6,7 +6,8 @@ import { BadRequest } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
 import { DAY_MS, dropboxTimestamp } from '../model/clock.js';
 import { hasLoopbackHost, hasLoopbackOrigin } from './loopback.js';
-import { appBody, clockBody, configBody, faultBody, inviteBody, resetBody, revokeBody } from './schemas.js';
+import { appBody, clockBody, configBody, faultBody, inviteBody, memberStateBody, resetBody, revokeBody, teamStateBody } from './schemas.js';
+import { memberStatesView, setMemberStates, setTeamStates, teamStatesView } from './team-states.js';
 import { appView } from './app-view.js';
 import { stateView } from './state-view.js';
 import { acceptInvite } from './invites.js';
@@ -69,6 +70,20 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
       const result = acceptInvite(sb.store, await body(inviteBody));
       if (!result.ok) throw new ControlError(result.status, result.error, result.message);
       return { member: sb.store.memberInfoV2(result.member) };
+    },
+  },
+  team: {
+    GET: ({ sb }) => teamStatesView(sb.store),
+    async POST({ sb, body }) {
+      setTeamStates(sb.store, await body(teamStateBody));
+      return teamStatesView(sb.store);
+    },
+  },
+  'members/state': {
+    async POST({ sb, body }) {
+      const result = setMemberStates(sb.store, await body(memberStateBody));
+      if (!result.ok) throw new ControlError(result.status, result.error, result.message);
+      return { member: sb.store.memberInfoV2(result.member), states: memberStatesView(result.member) };
     },
   },
   clock: {

@@ -61,3 +61,27 @@ export const appBody = z.strictObject({
     .max(50)
     .default([]),
 });
+
+/** POST /__sandbox/team: team-wide states. */
+export const teamStateBody = z.strictObject({
+  /** Licenses the team has; below the provisioned count, unsuspend answers team_license_limit too. */
+  numLicensedUsers: z.number().int().min(0).max(1_000_000).optional(),
+  /** Shorthand: exactly as many licenses as provisioned members, so add and recover answer team_license_limit. */
+  full: z.literal(true).optional(),
+  externalSharingOff: z.boolean().optional(),
+  persistentIdDisabled: z.boolean().optional(),
+});
+
+const memberStateFlags = {
+  legalHold: z.boolean().optional(),
+  mustSignTos: z.boolean().optional(),
+  emailVerified: z.boolean().optional(),
+  /** Only for a removed member: their files are still being transferred. */
+  filesTransferring: z.boolean().optional(),
+};
+
+/** POST /__sandbox/members/state: states of one member, found by email or team_member_id. */
+export const memberStateBody = z.union([
+  z.strictObject({ email: z.string().min(1).max(255), ...memberStateFlags }),
+  z.strictObject({ team_member_id: z.string().min(1).max(200), ...memberStateFlags }),
+]);

@@ -57,7 +57,8 @@ export function isPendingTransferDestination(store: TeamStore, memberId: string)
   return pending(store).some((p) => p.to === memberId);
 }
 
-/** The member's files are being transferred right now. */
+/** The member's files are being transferred right now (by a job, or a transfer the team state marks as running). */
 export function isPendingTransferSource(store: TeamStore, memberId: string): boolean {
+  if (store.memberById(memberId)?.files.transferring) return true;
   return pending(store).some((p) => p.from === memberId);
 }

@@ -2,6 +2,8 @@ import type { Device, Group, LinkedApp, Member, SandboxState } from './types.js'
 import { Random } from './random.js';
 import { DAY_MS } from './clock.js';
 import { ROLES } from './roles.js';
+import { activityRandom, guaranteeActivity, seedActivity } from './seed-activity.js';
+import { seedStates } from './seed-states.js';
 
 export interface SeedOptions {
   seed?: number;
@@ -43,6 +45,7 @@ export function seedState(opts: SeedOptions = {}): SandboxState {
   const count = Math.max(1, opts.members ?? 40);
   const now = opts.now ?? Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const rnd = new Random(seed);
+  const act = activityRandom(seed);
   const domain = 'example-sandbox.com';
   const members: Member[] = [];
   const usedEmails = new Set<string>();
@@ -93,8 +96,11 @@ export function seedState(opts: SeedOptions = {}): SandboxState {
       // Removed "now": recoverable for the usual seven days.
       m.removal = { on: now - rnd.int(0, 2) * DAY_MS, isDisconnected: false, unrecoverable: false };
     }
+    // Last-seen and invite times come from their own stream (seed-activity.ts).
+    seedActivity(act, m, now);
     members.push(m);
   }
+  guaranteeActivity(act, members, now);
 
   const groups: Group[] = GROUPS.slice(0, Math.min(GROUPS.length, Math.max(1, Math.ceil(count / 8)))).map(
     ([name, managementType], gi) => ({
@@ -110,6 +116,7 @@ export function seedState(opts: SeedOptions = {}): SandboxState {
     const g = groups[rnd.int(0, groups.length - 1)];
     g.members.push({ teamMemberId: m.teamMemberId, accessType: g.members.length === 0 ? 'owner' : 'member' });
   }
+  seedStates(members, groups, now);
 
   return {
     version: 1,

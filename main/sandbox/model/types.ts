@@ -23,6 +23,11 @@ export interface FileSet {
   deleted: boolean;
   /** Own files moved away to another member (transfer on remove or move_former_member_files). */
   transferredTo?: string;
+  /**
+   * A transfer of these files is still running (seeded or set through the
+   * control API; transfers the API starts are tracked in file-transfer.ts).
+   */
+  transferring?: boolean;
   received: FileFolder[];
 }
 
@@ -83,6 +88,10 @@ export interface Member {
   linkedApps: LinkedApp[];
   /** Set when a welcome/invite email was (re)sent: the count, for tests and the UI. */
   welcomeEmailsSent: number;
+  /** Held by a legal hold: the account cannot leave the team as a Basic account. */
+  legalHold?: boolean;
+  /** Has not accepted the terms of service yet: the account cannot be kept on removal. */
+  mustSignTos?: boolean;
 }
 
 export type GroupManagementType = 'user_managed' | 'company_managed' | 'system_managed';
@@ -104,7 +113,7 @@ export interface Group {
 export interface Job {
   id: string;
   /** Which job_status route reads it. */
-  kind: 'members_add' | 'members_remove' | 'move_former_member_files' | 'groups';
+  kind: 'members_add' | 'members_remove' | 'move_former_member_files' | 'groups' | 'members_bulk_suspend';
   /** Real (wall-clock) ms after which a poll sees it finished. */
   readyAt: number;
   /**
@@ -112,13 +121,17 @@ export interface Job {
    * the job is accepted, after every check passed (so a job never fails and a
    * crash never loses it); only its report waits for readyAt.
    */
-  outcome: { complete: unknown };
+  outcome: { complete: unknown; report?: unknown };
 }
 
 export interface Team {
   teamId: string;
   name: string;
   numLicensedUsers: number;
+  /** Team policy: sharing outside the team is off (members/remove cannot retain shares). */
+  externalSharingOff?: boolean;
+  /** Persistent ids need a SAML setup this team lacks: add and set_profile refuse them. */
+  persistentIdDisabled?: boolean;
 }
 
 export interface SandboxState {

@@ -5,6 +5,7 @@ import { sessionOwner } from './devices-member.js';
 import { RouteError } from '../http/errors.js';
 import { dropboxTimestamp } from '../model/clock.js';
 import type { Device, Member } from '../model/types.js';
+import type { TeamStore } from '../model/team-store.js';
 
 type ListArg = Required<team.ListMemberDevicesArg>;
 
@@ -18,7 +19,7 @@ const listArg = z.strictObject({
 const sessionFields = { session_id: z.string(), team_member_id: z.string() };
 
 /** team.RevokeDeviceSessionArg: a union whose members are structs, flattened beside ".tag". */
-const revokeArg = z.discriminatedUnion('.tag', [
+export const revokeArg = z.discriminatedUnion('.tag', [
   z.strictObject({ '.tag': z.literal('web_session'), ...sessionFields }),
   z.strictObject({ '.tag': z.literal('desktop_client'), ...sessionFields, delete_on_unlink: z.boolean().default(false) }),
   z.strictObject({ '.tag': z.literal('mobile_client'), ...sessionFields }),
@@ -38,7 +39,7 @@ const KIND_OF_TAG: Record<team.RevokeDeviceSessionArg['.tag'], Device['kind']> =
  * A device told to wipe itself was unlinked at the same time; it stays in the
  * model (so the state shows the wipe) but is no longer a session.
  */
-function liveDevices(m: Member, kind: Device['kind']): Device[] {
+export function liveDevices(m: Member, kind: Device['kind']): Device[] {
   return m.devices.filter((d) => d.kind === kind && !d.wiped);
 }
 
@@ -49,11 +50,11 @@ function sessionBase(d: Device): team.DeviceSession {
   return s;
 }
 
-function webSession(d: Device): team.ActiveWebSession {
+export function webSession(d: Device): team.ActiveWebSession {
   return { ...sessionBase(d), user_agent: `Mozilla/5.0 (${d.platform}) ${d.name}`, os: d.platform, browser: d.name };
 }
 
-function desktopSession(d: Device): team.DesktopClientSession {
+export function desktopSession(d: Device): team.DesktopClientSession {
   const known = DESKTOP_PLATFORMS.has(d.platform);
   return {
     ...sessionBase(d),
@@ -65,7 +66,7 @@ function desktopSession(d: Device): team.DesktopClientSession {
   };
 }
 
-function mobileSession(d: Device): team.MobileClientSession {
+export function mobileSession(d: Device): team.MobileClientSession {
   const known = MOBILE_PLATFORMS.has(d.platform);
   const s: team.MobileClientSession = {
     ...sessionBase(d),
@@ -74,6 +75,16 @@ function mobileSession(d: Device): team.MobileClientSession {
   };
   if (d.clientVersion !== undefined) s.client_version = d.clientVersion;
   return s;
+}
+
+/** Ends one session; throws RouteError(member_not_found | device_session_not_found). */
+export function revokeSession(store: TeamStore, arg: z.output<typeof revokeArg>): void {
+  const m = sessionOwner(store, arg.team_member_id);
+  const kind = KIND_OF_TAG[arg['.tag']];
+  const device = m.devices.find((d) => d.sessionId === arg.session_id && d.kind === kind && !d.wiped);
+  if (!device) throw new RouteError('device_session_not_found');
+  if (arg['.tag'] === 'desktop_client' && arg.delete_on_unlink) device.wiped = true;
+  else m.devices = m.devices.filter((d) => d !== device);
 }
 
 export const devicesRoutes = [
@@ -97,12 +108,7 @@ export const devicesRoutes = [
     write: true,
     schema: revokeArg,
     handle({ store }, arg) {
-      const m = sessionOwner(store, arg.team_member_id);
-      const kind = KIND_OF_TAG[arg['.tag']];
-      const device = m.devices.find((d) => d.sessionId === arg.session_id && d.kind === kind && !d.wiped);
-      if (!device) throw new RouteError('device_session_not_found');
-      if (arg['.tag'] === 'desktop_client' && arg.delete_on_unlink) device.wiped = true;
-      else m.devices = m.devices.filter((d) => d !== device);
+      revokeSession(store, arg);
     },
   }),
 ];

@@ -17,6 +17,10 @@ import { groupsManageRoutes } from './groups-manage.js';
 import { groupsMembersRoutes } from './groups-members.js';
 import { devicesRoutes } from './devices.js';
 import { linkedAppsRoutes } from './linked-apps.js';
+import { membersBulkSuspendRoutes } from './members-bulk-suspend.js';
+import { membersDeleteFilesRoutes } from './members-delete-files.js';
+import { devicesTeamRoutes } from './devices-team.js';
+import { linkedAppsTeamRoutes } from './linked-apps-team.js';
 
 /** Every /2/ route the sandbox serves. */
 export const ALL_ROUTES: RouteDef[] = [
@@ -38,4 +42,8 @@ export const ALL_ROUTES: RouteDef[] = [
   ...groupsMembersRoutes,
   ...devicesRoutes,
   ...linkedAppsRoutes,
+  ...membersBulkSuspendRoutes,
+  ...membersDeleteFilesRoutes,
+  ...devicesTeamRoutes,
+  ...linkedAppsTeamRoutes,
 ];

@@ -78,6 +78,7 @@ function addMembers(store: TeamStore, members: NewMember[]): team.MemberAddV2Res
       return { '.tag': 'duplicate_external_member_id', duplicate_external_member_id: who };
     }
     const persistentId = a.member_persistent_id;
+    if (persistentId && store.state.team.persistentIdDisabled) return { '.tag': 'persistent_id_disabled', persistent_id_disabled: who };
     if (persistentId && store.state.members.some((m) => m.persistentId === persistentId && holdsIdentity(store, m))) {
       return { '.tag': 'duplicate_member_persistent_id', duplicate_member_persistent_id: who };
     }

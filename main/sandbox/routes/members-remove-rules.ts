@@ -26,9 +26,6 @@ export interface RemoveRequest {
  * model of the condition behind them:
  * - email_address_too_long_to_be_disabled: Dropbox does not publish the length
  *   it can disable, and every address the sandbox accepts is ≤ 255 characters.
- * - cannot_retain_shares_when_team_external_sharing_off: no team sharing policy.
- * - cannot_keep_account_under_legal_hold: no legal holds.
- * - cannot_keep_account_required_to_sign_tos: no terms-of-service state.
  * - transfer_in_progress, already_transferred, already_transferred_or_deleted
  *   (from MembersPermanentlyDeleteFilesError): they concern a former member's
  *   files, and a member still on the team has not had files moved or deleted.
@@ -43,6 +40,7 @@ export function removeViolation(store: TeamStore, callerId: string, arg: RemoveR
   if (arg.retain_team_shares) {
     if (!arg.keep_account) return 'cannot_retain_shares_when_no_account_kept';
     if (arg.wipe_data) return 'cannot_retain_shares_when_data_wiped';
+    if (store.state.team.externalSharingOff) return 'cannot_retain_shares_when_team_external_sharing_off';
   }
   const transfer = arg.transfer_dest_id !== undefined;
   if (arg.keep_account) {
@@ -57,6 +55,9 @@ export function removeViolation(store: TeamStore, callerId: string, arg: RemoveR
     if (member.status === 'invited') return 'cannot_keep_invited_user_account';
     const caller = store.memberById(callerId);
     if (!caller || !store.isTeamAdmin(caller)) return 'cannot_keep_account';
+    // Team states set through the control API (or seeded): the account cannot leave the team's control.
+    if (member.legalHold) return 'cannot_keep_account_under_legal_hold';
+    if (member.mustSignTos) return 'cannot_keep_account_required_to_sign_tos';
   }
   if (isLastTeamAdmin(store, member)) return 'remove_last_admin';
   if (isPendingTransferDestination(store, member.teamMemberId)) return 'member_is_transfer_destination';
