@@ -19,9 +19,9 @@ const SECOND = 1000;
 /** Days since an active member's newest session: mostly recent, a tail of stale ones. */
 function lastSeenDays(act: Random): number {
   const r = act.next();
-  if (r < 0.6) return act.int(0, 6);
-  if (r < 0.75) return act.int(7, 29);
-  if (r < 0.87) return act.int(30, 89);
+  if (r < 0.7) return act.int(0, 6);
+  if (r < 0.8) return act.int(7, 29);
+  if (r < 0.88) return act.int(30, 89);
   if (r < 0.94) return act.int(90, 179);
   return act.int(180, 540);
 }
@@ -61,20 +61,24 @@ export function seedActivity(act: Random, m: Member, now: number): void {
 }
 
 /**
- * However small the team, a new user meets each kind of activity: the first
- * plain active members with devices are the ones unseen for 30, 90 and 180+
- * days, the next one has no device at all, the first invite is fresh and the
- * second is months old.
+ * However small the team, a new user meets each kind of activity: plain
+ * active members (the first who joined early enough) are the ones unseen for
+ * 30, 90 and 180+ days, the next one has no device at all, the first invite is
+ * fresh and the second is months old. Members carrying a seeded state
+ * (seed-states.ts) are left as they are.
  */
 export function guaranteeActivity(act: Random, members: Member[], now: number): void {
-  const plainActive = members.filter((m) => m.status === 'active' && m.roleIds.length === 0);
-  const withDevices = plainActive.filter((m) => m.devices.length > 0);
-  STALE_LAST_SEEN_DAYS.forEach((days, k) => {
-    const m = withDevices[k];
-    if (m) setLastSeen(act, m, now, days);
-  });
-  const idle = withDevices[STALE_LAST_SEEN_DAYS.length];
-  if (idle && !plainActive.some((m) => m.devices.length === 0)) idle.devices = [];
+  const free = members.filter((m) => m.status === 'active' && m.roleIds.length === 0 && m.devices.length > 0 && !m.legalHold && !m.mustSignTos && m.emailVerified);
+  const used = new Set<Member>();
+  for (const days of STALE_LAST_SEEN_DAYS) {
+    const m = free.find((x) => !used.has(x) && x.joinedOn !== undefined && x.joinedOn < now - (days + 2) * DAY_MS);
+    if (!m) continue;
+    used.add(m);
+    setLastSeen(act, m, now, days);
+  }
+  const hasIdle = members.some((m) => m.status === 'active' && m.roleIds.length === 0 && m.devices.length === 0);
+  const idle = free.find((m) => !used.has(m));
+  if (!hasIdle && idle) idle.devices = [];
   const invited = members.filter((m) => m.status === 'invited');
   if (invited[0]) invited[0].invitedOn = now - act.int(1, 3) * DAY_MS;
   if (invited[1]) invited[1].invitedOn = now - act.int(45, 120) * DAY_MS;

@@ -2,7 +2,7 @@ import type { Group, Member } from './types.js';
 import { DAY_MS } from './clock.js';
 
 /** Teams smaller than this (test fixtures) are seeded without special states. */
-const MIN_MEMBERS_FOR_STATES = 12;
+const MIN_MEMBERS_FOR_STATES = 20;
 
 /**
  * Puts the team states the API refuses around on a few seeded members, so a
@@ -17,7 +17,7 @@ export function seedStates(members: Member[], groups: Group[], now: number): voi
   const plain: Member[] = [];
   for (let i = members.length - 1; i > 5 && plain.length < 4; i--) {
     const m = members[i];
-    if (m.status === 'active' && m.roleIds.length === 0 && m.devices.length > 0) plain.push(m);
+    if (m.status === 'active' && m.roleIds.length === 0) plain.push(m);
   }
   const [held, tos, unverified, leaving] = plain;
   if (held) held.legalHold = true;

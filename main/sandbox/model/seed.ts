@@ -100,7 +100,6 @@ export function seedState(opts: SeedOptions = {}): SandboxState {
     seedActivity(act, m, now);
     members.push(m);
   }
-  guaranteeActivity(act, members, now);
 
   const groups: Group[] = GROUPS.slice(0, Math.min(GROUPS.length, Math.max(1, Math.ceil(count / 8)))).map(
     ([name, managementType], gi) => ({
@@ -117,6 +116,7 @@ export function seedState(opts: SeedOptions = {}): SandboxState {
     g.members.push({ teamMemberId: m.teamMemberId, accessType: g.members.length === 0 ? 'owner' : 'member' });
   }
   seedStates(members, groups, now);
+  guaranteeActivity(act, members, now);
 
   return {
     version: 1,

@@ -11,7 +11,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_260_101);
 const REQUESTS = 500;
 
 /** Field names and tags from team.stone, so junk sometimes gets past the schemas into handlers. */
-const KEYS = ['.tag', 'user', 'users', 'members', 'member', 'new_members', 'team_member_id', 'team_member_ids', 'email', 'emails', 'external_id', 'external_ids', 'member_email', 'member_given_name', 'member_surname', 'member_external_id', 'role_ids', 'new_roles', 'limit', 'cursor', 'include_removed', 'async_job_id', 'group', 'group_id', 'group_ids', 'group_name', 'group_external_id', 'new_group_name', 'new_group_external_id', 'new_group_management_type', 'access_type', 'return_members', 'force_async', 'send_welcome_email', 'wipe_data', 'keep_account', 'retain_team_shares', 'transfer_dest_id', 'transfer_admin_id', 'permanently_delete_files', 'new_email', 'new_given_name', 'new_surname', 'new_external_id', 'new_persistent_id', 'new_is_directory_restricted', 'session_id', 'app_id', 'keep_app_folder', 'include_web_sessions', 'include_desktop_clients', 'include_mobile_clients', 'delete_on_unlink', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
+const KEYS = ['.tag', 'user', 'users', 'members', 'member', 'new_members', 'team_member_id', 'team_member_ids', 'email', 'emails', 'external_id', 'external_ids', 'member_email', 'member_given_name', 'member_surname', 'member_external_id', 'role_ids', 'new_roles', 'limit', 'cursor', 'include_removed', 'async_job_id', 'group', 'group_id', 'group_ids', 'group_name', 'group_external_id', 'new_group_name', 'new_group_external_id', 'new_group_management_type', 'access_type', 'return_members', 'force_async', 'send_welcome_email', 'wipe_data', 'keep_account', 'retain_team_shares', 'transfer_dest_id', 'transfer_admin_id', 'permanently_delete_files', 'new_email', 'new_given_name', 'new_surname', 'new_external_id', 'new_persistent_id', 'new_is_directory_restricted', 'session_id', 'app_id', 'keep_app_folder', 'include_web_sessions', 'include_desktop_clients', 'include_mobile_clients', 'delete_on_unlink', 'client_item_id', 'suspend_arg', 'revoke_devices', 'revoke_linked_app', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 const TAGS = ['team_member_id', 'team_member_ids', 'external_id', 'external_ids', 'email', 'emails', 'group_id', 'group_external_id', 'web_session', 'desktop_client', 'mobile_client', 'member', 'owner', 'user_managed', 'company_managed', 'system_managed', 'active', 'removed', 'complete', 'other', '', '__proto__'];
 const METHODS = ['POST', 'POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'FROB'];
 const CONTENT_TYPES = [undefined, 'application/json', 'application/json; charset=utf-8', 'text/plain; charset=dropbox-cors-hack', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=--x', 'application/octet-stream', 'application/jsonx', 'text/html', ''];
@@ -77,6 +77,19 @@ const TEMPLATES: Record<string, (rnd: Random, ids: Ids) => unknown> = {
   'team/devices/revoke_device_session': (rnd, ids) => ({ '.tag': rnd.pick(['web_session', 'desktop_client', 'mobile_client']), session_id: ids.session(), team_member_id: ids.member(), delete_on_unlink: rnd.chance(0.5) }),
   'team/linked_apps/list_member_linked_apps': (rnd, ids) => ({ team_member_id: ids.member() }),
   'team/linked_apps/revoke_linked_app': (rnd, ids) => ({ app_id: rnd.pick(['dbaid:tk-slack', 'dbaid:tk-zoom', 'dbaid:nope']), team_member_id: ids.member(), keep_app_folder: rnd.chance(0.5) }),
+  'team/members/bulk_suspend': (rnd, ids) => ({
+    members: Array.from({ length: rnd.pick([0, 1, 2, 3, 501]) }, (_, i) => ({ client_item_id: rnd.chance(0.9) ? `row-${i}` : 'dup', suspend_arg: { user: sel(rnd, ids), wipe_data: rnd.chance(0.5) } })),
+  }),
+  'team/members/bulk_suspend/job_status/check': (rnd) => ({ async_job_id: rnd.chance(0.5) ? `dbjid:tk${rnd.int(0, 200).toString(36).padStart(6, '0')}` : `dbjid:${rnd.hex(8)}` }),
+  'team/members/delete_former_member_files': (rnd, ids) => ({ user: sel(rnd, ids) }),
+  'team/devices/list_members_devices': (rnd) => ({ cursor: rnd.chance(0.3) ? rnd.pick(['', 'x.y', 'eyJlIjoiIiwiaSI6MX0.AAAAAAAAAAAAAAAAAAAAAA']) : undefined, include_web_sessions: rnd.chance(0.5), include_mobile_clients: rnd.chance(0.5) }),
+  'team/devices/revoke_device_session_batch': (rnd, ids) => ({
+    revoke_devices: Array.from({ length: rnd.int(0, 4) }, () => ({ '.tag': rnd.pick(['web_session', 'desktop_client', 'mobile_client']), session_id: ids.session(), team_member_id: ids.member() })),
+  }),
+  'team/linked_apps/list_members_linked_apps': (rnd) => (rnd.chance(0.5) ? {} : { cursor: rnd.pick(['', 'x.y', null]) }),
+  'team/linked_apps/revoke_linked_app_batch': (rnd, ids) => ({
+    revoke_linked_app: Array.from({ length: rnd.int(0, 4) }, () => ({ app_id: rnd.pick(['dbaid:tk-slack', 'dbaid:tk-zoom', 'dbaid:nope']), team_member_id: ids.member(), keep_app_folder: rnd.chance(0.5) })),
+  }),
 };
 
 /** Replaces, drops or adds one field somewhere in a value. */
@@ -187,6 +200,8 @@ describe('sandbox fuzz: garbage in, a status out, never a crash', () => {
       '/__sandbox/invites/accept',
       '/__sandbox/clock',
       '/__sandbox/tokens/expire',
+      '/__sandbox/team',
+      '/__sandbox/members/state',
       '/__sandbox/nope',
       '/',
       '/favicon.ico',
