@@ -39,8 +39,11 @@ export function setMemberStates(store: TeamStore, body: z.output<typeof memberSt
   if (body.mustSignTos !== undefined) setFlag(m, 'mustSignTos', body.mustSignTos);
   if (body.emailVerified !== undefined) m.emailVerified = body.emailVerified;
   if (body.filesTransferring !== undefined) {
-    if (body.filesTransferring) m.files.transferring = true;
-    else delete m.files.transferring;
+    if (body.filesTransferring) {
+      m.files.transferring = true;
+      // As with a real transfer, files on their way out cannot come back with the account.
+      if (m.removal) m.removal.unrecoverable = true;
+    } else delete m.files.transferring;
   }
   store.changed();
   return { ok: true, member: m };

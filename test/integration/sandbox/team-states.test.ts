@@ -56,6 +56,7 @@ describe('sandbox: team states set through the control API, met through the real
     const move = () => sb.dbx.teamMembersMoveFormerMemberFiles({ user: byId(a), transfer_dest_id: byId(b), transfer_admin_id: byId(teamAdmin(sb)) });
     expect(await routeErrorTag(move())).toBe('user_data_is_being_transferred');
     expect(await routeErrorTag(sb.dbx.teamMembersDeleteFormerMemberFiles({ user: byId(a) }))).toBe('transfer_in_progress');
+    expect(await routeErrorTag(sb.dbx.teamMembersRecover({ user: byId(a) }))).toBe('user_unrecoverable');
     await memberState(a, { filesTransferring: false });
     expect((await move()).result['.tag']).toBe('async_job_id');
   });
