@@ -150,6 +150,8 @@ function seedDevices(rnd: Random, m: Member, now: number): Device[] {
   const n = rnd.int(0, 3);
   for (let d = 0; d < n; d++) {
     const kind = rnd.pick(['desktop', 'mobile', 'web'] as const);
+    // created/updated are replaced by seed-activity.ts; these draws stay so that the rest of
+    // a seed's team (names, statuses, groups) is what it was before activity was seeded.
     const created = now - rnd.int(10, 400) * DAY_MS;
     out.push({
       kind,
