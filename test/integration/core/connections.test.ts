@@ -137,7 +137,7 @@ describe('connect through the loopback redirect', () => {
     expect(dropbox.sandbox.tokens.lookupRefresh(refresh!)).toMatchObject({ clientId: dropbox.clientId });
     const settings = JSON.parse(readFileSync(join(c.dataDir, 'settings.json'), 'utf8'));
     expect(settings.activeConnectionId).toBe(connected!.id);
-    expect(settings.connections[1]).toEqual({ id: connected!.id, kind: 'dropbox', label: team.name, clientId: dropbox.clientId, teamId: team.teamId, teamName: team.name });
+    expect(settings.connections[1]).toEqual({ id: connected!.id, kind: 'dropbox', label: team.name, clientId: dropbox.clientId, teamId: team.teamId, teamName: team.name, apiOrigin: proxy.url });
   });
 
   it('rejects an answer whose state is not this attempt’s, without redeeming the code', async () => {
