@@ -51,6 +51,8 @@ async function start(): Promise<void> {
     dropboxUrl: launch?.dropboxUrl,
     oauthPort: launch?.oauthPort,
     preferSandbox: launch?.sandbox,
+    // The app's own page is the one web page its sandbox's control API answers.
+    sandbox: { controlOrigins: [APP_ORIGIN] },
   });
   service = started;
   registerApiHandlers(started, () => win);
