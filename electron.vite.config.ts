@@ -4,16 +4,24 @@ import react from '@vitejs/plugin-react';
 
 const root = import.meta.dirname;
 
-export default defineConfig({
+/**
+ * `electron-vite build` is the production build (out/). `--mode test` is the
+ * build the e2e suite and benchmarks drive (out-test/, never packaged): the
+ * same app plus window.__tkState and window.__tkPerf.
+ */
+export default defineConfig(({ mode }) => {
+  const testBuild = mode === 'test';
+  const out = testBuild ? 'out-test' : 'out';
+  return {
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${out}/main`,
       rolldownOptions: { input: { index: resolve(root, 'main/electron/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${out}/preload`,
       // A sandboxed preload cannot load ES modules or node_modules: one CommonJS file.
       externalizeDeps: false,
       rolldownOptions: {
@@ -27,9 +35,11 @@ export default defineConfig({
     // Relative asset URLs so the same build loads from file:// (Electron) and from the browser host.
     base: './',
     plugins: [react()],
+    define: { __TK_TEST_HOOKS__: JSON.stringify(testBuild) },
     build: {
-      outDir: resolve(root, 'out/renderer'),
+      outDir: resolve(root, out, 'renderer'),
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
+};
 });

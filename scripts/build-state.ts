@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** Sources whose change makes out/ stale. */
 const SOURCE_ROOTS = ['main', 'preload', 'renderer', 'electron.vite.config.ts', 'package.json', 'tsconfig.json'];
-const OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const OUTPUTS = ['main/index.js', 'preload/index.cjs', 'renderer/index.html'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -17,12 +17,13 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Why out/ needs a build, or null when it is up to date with every source. */
-export function staleReason(root: string): string | null {
-  const missing = OUTPUTS.find((f) => !existsSync(join(root, f)));
+/** Why a build (out/, or the test build's out-test/) is needed, or null when it is up to date with every source. */
+export function staleReason(root: string, outDir = 'out'): string | null {
+  const outputs = OUTPUTS.map((f) => `${outDir}/${f}`);
+  const missing = outputs.find((f) => !existsSync(join(root, f)));
   if (missing) return `${missing} is missing`;
   // Every build rewrites all three, so the oldest of them dates the build.
-  const built = Math.min(...OUTPUTS.map((f) => statSync(join(root, f)).mtimeMs));
+  const built = Math.min(...outputs.map((f) => statSync(join(root, f)).mtimeMs));
   const changed = SOURCE_ROOTS.find((s) => newestMtime(join(root, s)) > built);
   return changed ? `${changed} changed since the last build` : null;
 }

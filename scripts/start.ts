@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { LAUNCH_USAGE, parseLaunchArgs } from '../main/core/launch-options.js';
 import { closeOnSignals, runBrowserMode } from '../main/browser-host/run.js';
-import { ensureBuilt } from './ensure-build.js';
+import { ensureBuilt, TEST_BUILD_ENV } from './ensure-build.js';
 import { electronBinary, electronUnavailableReason } from './electron-binary.js';
 
 /**
@@ -17,9 +17,11 @@ if (!parsed.ok) {
   process.exit(2);
 }
 const options = parsed.options;
+// Tests and benchmarks drive the test build's renderer in browser mode (see electron.vite.config.ts).
+const testBuild = process.env[TEST_BUILD_ENV] === '1';
 
 try {
-  ensureBuilt();
+  ensureBuilt(undefined, testBuild);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);
@@ -34,7 +36,7 @@ if (binary) {
 } else {
   if (unavailable) console.log(`Starting Teamkeeper in browser mode: ${unavailable}.`);
   try {
-    closeOnSignals(await runBrowserMode(options));
+    closeOnSignals(await runBrowserMode(options, testBuild ? join(ROOT, 'out-test', 'renderer') : undefined));
   } catch (err) {
     console.error((err as Error).message);
     process.exit(1);

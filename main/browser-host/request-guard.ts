@@ -18,10 +18,13 @@ export function isOwnOrigin(origin: string | undefined, port: number): boolean {
   return ownHosts(port).some((h) => origin.toLowerCase() === `http://${h}`);
 }
 
-/** The token from `Authorization: Bearer …` (RPC) or `?token=` (EventSource and downloads cannot set headers). */
-export function presentedToken(authorization: string | undefined, url: URL): string | undefined {
-  const bearer = authorization?.match(/^Bearer ([A-Za-z0-9_-]+)$/)?.[1];
-  return bearer ?? url.searchParams.get('token') ?? undefined;
+/**
+ * The session token, from `Authorization: Bearer …` only: a token in a URL
+ * would stay in history. EventSource and downloads, which cannot set a
+ * header, use tickets instead (tickets.ts).
+ */
+export function presentedToken(authorization: string | undefined): string | undefined {
+  return authorization?.match(/^Bearer ([A-Za-z0-9_-]+)$/)?.[1];
 }
 
 export function tokenMatches(presented: string | undefined, expected: string): boolean {

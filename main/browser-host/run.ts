@@ -44,6 +44,8 @@ export async function runBrowserMode(options: LaunchOptions, rendererDir = join(
     preferSandbox: options.sandbox,
   });
   const host = await startBrowserHost({ app: service, downloads, rendererDir, port: options.port });
+  // The app's own page is the one web page its sandbox's control API answers.
+  service.sandboxTeam.controlOrigins.add(new URL(host.appUrl).origin);
   process.stdout.write(`TEAMKEEPER_URL=${host.appUrl}\n`);
   if (service.sandboxUrl) process.stdout.write(`SANDBOX_URL=${service.sandboxUrl}\n`);
   if (options.open) openInBrowser(host.appUrl);

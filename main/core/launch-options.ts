@@ -71,6 +71,7 @@ function parsePort(flag: string, v: string | undefined): number | string {
 export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd(), ignoreUnknown = false, env: NodeJS.ProcessEnv = process.env): ParsedLaunch {
   const options: LaunchOptions = { browser: false, sandbox: false, port: 0, open: true, oauthPort: DEFAULT_OAUTH_PORT, allowPlainSecrets: false };
   let dropboxUrl = env[DROPBOX_URL_ENV] || undefined;
+  let fromEnv = dropboxUrl !== undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -100,6 +101,7 @@ export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd(), ig
         const v = value();
         if (!v) return { ok: false, message: '--dropbox-url needs a URL' };
         dropboxUrl = v;
+        fromEnv = false;
         break;
       }
       case '--data-dir': {
@@ -115,6 +117,11 @@ export function parseLaunchArgs(argv: readonly string[], cwd = process.cwd(), ig
   if (dropboxUrl !== undefined) {
     const parsed = parseDropboxUrl(dropboxUrl);
     if (!parsed.ok) return parsed;
+    // Any program that can set the environment could otherwise send new sign-ins to its own server
+    // unseen; the flag is typed by the admin, the variable is for tests and demos of a local sandbox.
+    if (fromEnv && !LOOPBACK_HOSTS.has(new URL(parsed.url).hostname)) {
+      return { ok: false, message: `${DROPBOX_URL_ENV} only names a server on this computer (such as http://127.0.0.1:8080); for another server use --dropbox-url` };
+    }
     options.dropboxUrl = parsed.url;
   }
   return { ok: true, options };

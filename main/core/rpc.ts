@@ -17,7 +17,10 @@ function describe(issues: z.core.$ZodIssue[]): string {
 
 /** Checks the method name and its argument against the contract's schemas; nothing runs before this. */
 export function parseCall(method: unknown, arg: unknown): ParsedCall {
-  if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.` } };
+  // Only a string is ever turned into text: a hostile object's toString, or an array nested
+  // thousands deep, must not run or recurse here.
+  if (typeof method !== 'string') return { ok: false, error: { code: 'unknown_method', message: 'The call needs a method name, as a string.' } };
+  if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no method called ${JSON.stringify(method.slice(0, 60))}.` } };
   const parsed = API_ARG_SCHEMAS[method].safeParse(arg);
   if (!parsed.success) return { ok: false, error: { code: 'invalid_argument', message: `Invalid argument for ${method}: ${describe(parsed.error.issues)}` } };
   return { ok: true, method, arg: parsed.data };

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, safeStorage, session } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage, session } from 'electron';
 import Store from 'electron-store';
 import { defaultDataDir, LAUNCH_USAGE, parseLaunchArgs } from '../core/launch-options.js';
 import { TeamkeeperService } from '../core/service.js';
+import { appMenuTemplate } from './app-menu.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { ElectronSettingsStore } from './electron-settings-store.js';
 import { forwardEvents, registerApiHandlers } from './ipc.js';
@@ -27,7 +28,7 @@ let win: BrowserWindow | null = null;
 let service: TeamkeeperService | undefined;
 
 function createWindow(): void {
-  win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')));
+  win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs'), { devTools: !app.isPackaged }));
   win.once('ready-to-show', () => win?.show());
   win.on('closed', () => {
     win = null;
@@ -37,6 +38,8 @@ function createWindow(): void {
 
 async function start(): Promise<void> {
   applySecurityPolicy(session.defaultSession);
+  // Electron's default menu offers "Toggle Developer Tools"; a packaged app gets one without it.
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.isPackaged)));
   serveRenderer(join(here, '../renderer'));
   const secrets = new SafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json'), { acceptPlainTextBackend: launch?.allowPlainSecrets === true });
   const started = await TeamkeeperService.start({
@@ -51,6 +54,8 @@ async function start(): Promise<void> {
     dropboxUrl: launch?.dropboxUrl,
     oauthPort: launch?.oauthPort,
     preferSandbox: launch?.sandbox,
+    // The app's own page is the one web page its sandbox's control API answers.
+    sandbox: { controlOrigins: [APP_ORIGIN] },
   });
   service = started;
   registerApiHandlers(started, () => win);

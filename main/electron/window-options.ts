@@ -3,8 +3,10 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 /**
  * The security baseline of the one app window, as a pure function so a unit
  * test pins every flag (the Electron binary cannot run everywhere).
+ * `devTools` only for development runs: in a packaged app they would show
+ * the page's state and let anyone at the keyboard call the app's API.
  */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, { devTools = false }: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -26,7 +28,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      devTools,
     },
   };
 }

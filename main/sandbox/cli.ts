@@ -15,6 +15,8 @@ Options:
   --token-ttl S     lifetime of OAuth access tokens, in seconds (default 14400)
   --state FILE      keep the team in FILE across restarts (an existing FILE
                     wins over --members and --seed)
+  --allow-origin O  let web pages of origin O (e.g. http://127.0.0.1:5173) use
+                    the control API; repeat for more (default: no web page)
   -h, --help        show this help
 `;
 
@@ -53,6 +55,7 @@ function parseOptions(argv: string[]): StartOptions {
         'write-rate': { type: 'string' },
         'token-ttl': { type: 'string' },
         state: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -72,7 +75,14 @@ function parseOptions(argv: string[]): StartOptions {
     writeRate: rate(values['write-rate']),
     tokenTtlSeconds: whole('token-ttl', values['token-ttl'], 1, 30 * 24 * 60 * 60),
     statePath: values.state,
+    controlOrigins: values['allow-origin']?.map(origin),
   };
+}
+
+/** Exactly an origin as browsers send it: scheme, host and port, no path. */
+function origin(value: string): string {
+  if (URL.parse(value)?.origin !== value) usageError(`--allow-origin needs an origin such as http://127.0.0.1:5173, got "${value}"`);
+  return value;
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,8 @@ import { DEFAULT_CLIENT_ID } from './oauth/apps.js';
 export interface StartOptions extends SandboxOptions {
   /** 0 (default) picks any free port. */
   port?: number;
+  /** Web page origins the control API accepts (--allow-origin); by default none, only clients that send no Origin. */
+  controlOrigins?: readonly string[];
 }
 
 export interface RunningSandbox {
@@ -19,12 +21,15 @@ export interface RunningSandbox {
   /** Access token of the first team admin with every team scope. */
   accessToken: string;
   sandbox: Sandbox;
+  /** The web page origins the control API accepts; the app adds its own once it knows it. */
+  controlOrigins: Set<string>;
   close(): Promise<void>;
 }
 
 /** Starts the emulator on 127.0.0.1 (never on another interface). */
 export async function startSandbox(options: StartOptions = {}): Promise<RunningSandbox> {
   const sandbox = new Sandbox(options);
+  const controlOrigins = new Set(options.controlOrigins);
   const server = createServer((req, res) => {
     const requestId = newRequestId();
     const url = URL.parse(req.url ?? '/', 'http://127.0.0.1');
@@ -42,7 +47,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
       });
     if (path.startsWith('/2/')) return void done(handleRpc(sandbox, req, res, path.slice(3), requestId));
     if (path.startsWith('/oauth2/')) return void done(handleOAuth(sandbox, req, res, url, requestId));
-    if (path.startsWith('/__sandbox/')) return void done(handleControl(sandbox, req, res, url, requestId));
+    if (path.startsWith('/__sandbox/')) return void done(handleControl(sandbox, req, res, url, requestId, controlOrigins));
     req.resume();
     sendText(res, 404, 'Not found', { 'X-Dropbox-Request-Id': requestId });
   });
@@ -62,6 +67,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     clientId: DEFAULT_CLIENT_ID,
     accessToken: sandbox.accessToken,
     sandbox,
+    controlOrigins,
     close: () => closeServer(server, sandbox),
   };
 }

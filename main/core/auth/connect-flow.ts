@@ -78,6 +78,7 @@ export class ConnectFlow {
         timeoutMs: ttl,
         onRedirect: (url) => this.redirected(id, url),
         onTimeout: () => this.timedOut(id),
+        acceptsState: (state) => state !== null && this.attempts.get(id)?.pending.state === state,
       });
     }
     const pending = await beginAuthorization(client.auth, listener?.redirectUri ?? null);

@@ -183,16 +183,16 @@ export class Connection {
   }
 
   private settleFailure(error: AppError): void {
-    if (error.code === 'needs_reauth' || error.code === 'missing_scope') this.needsReauth(error);
+    if (error.code === 'needs_reauth' || error.code === 'missing_scope' || error.code === 'other_server') this.needsReauth(error);
     else this.goOffline(error);
   }
 
   private needsReauth(error: AppError): void {
     this.stopProbe();
     const why = (error.dropboxTag ? messageForTag(error.dropboxTag) : undefined) ?? error.message;
-    const problem: AppErrorInfo =
-      error.code === 'missing_scope' ? error.toInfo() : { code: 'needs_reauth', message: `Sign in to ${this.displayName} again. ${why}` };
-    if (error.code !== 'missing_scope' && error.dropboxTag) problem.dropboxTag = error.dropboxTag;
+    const ownWords = error.code === 'missing_scope' || error.code === 'other_server';
+    const problem: AppErrorInfo = ownWords ? error.toInfo() : { code: 'needs_reauth', message: `Sign in to ${this.displayName} again. ${why}` };
+    if (!ownWords && error.dropboxTag) problem.dropboxTag = error.dropboxTag;
     this.set('needs_reauth', problem);
   }
 

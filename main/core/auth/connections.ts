@@ -4,6 +4,7 @@ import { DropboxClient, type ClientOptions } from '../dropbox/client.js';
 import { AppError } from '../errors.js';
 import type { EventHub } from '../events.js';
 import { MAX_LABEL, type ConnectionRecord, type SettingsStore } from '../settings/settings.js';
+import { otherServerError, recordApiOrigin, runApiOrigin } from './api-origin.js';
 import { Connection, type ProbeOptions, type TeamFacts } from './connection.js';
 import { SANDBOX_CONNECTION_ID, sandboxFileUsage, sandboxTeamSignIn } from './sandbox-team.js';
 import type { SecretStore } from './secret-store.js';
@@ -93,9 +94,10 @@ export class Connections {
   async adopt(client: DropboxClient, clientId: string, facts: TeamFacts): Promise<ConnectionSummary> {
     const id = `dbx-${facts.teamId.replace(/[^A-Za-z0-9:_-]/g, '_')}`;
     const previous = this.all.get(id);
+    const apiOrigin = runApiOrigin(this.o.dropboxUrl);
     const record: ConnectionRecord = previous
-      ? { ...previous.record, clientId, teamId: facts.teamId, teamName: facts.teamName }
-      : { id, kind: 'dropbox', label: labelFor(facts.teamName), clientId, teamId: facts.teamId, teamName: facts.teamName };
+      ? { ...previous.record, clientId, teamId: facts.teamId, teamName: facts.teamName, apiOrigin }
+      : { id, kind: 'dropbox', label: labelFor(facts.teamName), clientId, teamId: facts.teamId, teamName: facts.teamName, apiOrigin };
     await saveRefreshToken(this.o.secrets, id, client);
     previous?.close();
     const connection = new Connection({ record, client, events: this.o.events, signIn: savedSignIn(this.o.secrets, id, this.o.noSavedSignIn), probe: this.o.probe });
@@ -124,7 +126,8 @@ export class Connections {
   }
 
   private async revoke(c: Connection): Promise<void> {
-    if (c.state === 'needs_reauth') return;
+    // A sign-in made with another server is only forgotten: its token is never sent to this run's server.
+    if (c.state === 'needs_reauth' || this.madeElsewhere(c.record)) return;
     try {
       if (!c.client.auth.getRefreshToken()) {
         const saved = await this.o.secrets.get(refreshTokenKey(c.id));
@@ -154,7 +157,15 @@ export class Connections {
       return new Connection({ record, client, events, probe, signIn: sandboxTeamSignIn(sandbox, secrets), fileUsage: sandboxFileUsage(sandbox), signsInUnattended: true });
     }
     const client = new DropboxClient({ ...this.o.client, clientId: record.clientId!, baseUrl: this.o.dropboxUrl });
-    return new Connection({ record, client, events, probe, signIn: savedSignIn(secrets, record.id, this.o.noSavedSignIn) });
+    const signIn = this.madeElsewhere(record)
+      ? () => Promise.reject(otherServerError(record.teamName ?? record.label, recordApiOrigin(record), runApiOrigin(this.o.dropboxUrl)))
+      : savedSignIn(secrets, record.id, this.o.noSavedSignIn);
+    return new Connection({ record, client, events, probe, signIn });
+  }
+
+  /** A Dropbox team signed in with another server than this run's: it stays closed and its token unused. */
+  private madeElsewhere(record: ConnectionRecord): boolean {
+    return record.kind === 'dropbox' && recordApiOrigin(record) !== runApiOrigin(this.o.dropboxUrl);
   }
 
   /** Records in list order (sandbox first) and the active id. */

@@ -16,6 +16,11 @@ export interface LoopbackOptions {
   onRedirect(url: URL): Promise<string>;
   /** The admin never came back. */
   onTimeout(): void;
+  /**
+   * Whether a redirect's `state` is the attempt's own. Any web page can make
+   * the browser request /callback: only the right state may end the attempt.
+   */
+  acceptsState(state: string | null): boolean;
   timeoutMs?: number;
 }
 
@@ -56,8 +61,9 @@ function page(res: ServerResponse, status: number, title: string, message: strin
 /**
  * The one-shot listener on 127.0.0.1 that receives Dropbox's redirect for
  * one connect attempt (RFC 8252 loopback redirect). It answers the first
- * request to /callback with the outcome and shuts down; it also shuts down
- * on timeout or close().
+ * request to /callback that carries the attempt's state with the outcome and
+ * shuts down; others are answered and ignored. It also shuts down on timeout
+ * or close().
  */
 export async function listenForRedirect(options: LoopbackOptions): Promise<LoopbackListener> {
   let answered = false;
@@ -68,6 +74,9 @@ export async function listenForRedirect(options: LoopbackOptions): Promise<Loopb
     const url = parseTarget(req.url);
     if (!url || url.pathname !== CALLBACK_PATH || (req.method !== 'GET' && req.method !== 'HEAD')) return page(res, 404, 'Not found', 'This address only receives the answer from Dropbox.');
     if (answered) return page(res, 409, 'Already answered', 'This sign-in attempt is already finished. You can close this tab.');
+    if (!options.acceptsState(url.searchParams.get('state'))) {
+      return page(res, 400, 'Not this sign-in', 'This answer does not belong to the sign-in Teamkeeper is waiting for, so it was ignored.');
+    }
     answered = true;
     clearTimeout(timeout.timer);
     options.onRedirect(url).then(

@@ -8,9 +8,18 @@ import { stringify } from 'csv-stringify';
  */
 const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
 
+/**
+ * Blanks (line breaks, spaces, NBSP, BOM, zero-width space) and separators
+ * that a careless reader trims or splits on before it looks for a formula.
+ */
+const SKIPPED_BEFORE_FORMULA = /^[\s\u200B;,]+/u;
+
 /** A cell that a spreadsheet would evaluate gets a leading apostrophe, which shows it as text. */
 export function neutraliseCell(value: string): string {
-  return value.length > 0 && FORMULA_START.has(value[0]) ? `'${value}` : value;
+  if (value.length === 0) return value;
+  if (FORMULA_START.has(value[0])) return `'${value}`;
+  const skipped = SKIPPED_BEFORE_FORMULA.exec(value)?.[0].length ?? 0;
+  return skipped > 0 && skipped < value.length && FORMULA_START.has(value[skipped]) ? `'${value}` : value;
 }
 
 const BATCH_BYTES = 64 * 1024;

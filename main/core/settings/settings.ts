@@ -13,6 +13,8 @@ const connectionRecord = z.object({
   teamId: z.string().min(1).optional(),
   /** The team's name when it was last seen, shown before the connection has opened. */
   teamName: z.string().optional(),
+  /** The API server the sign-in was made with (Dropbox, or that run's --dropbox-url): its token goes nowhere else. */
+  apiOrigin: z.string().min(1).optional(),
 });
 
 export const settingsSchema = z.object({

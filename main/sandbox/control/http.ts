@@ -5,7 +5,7 @@ import { readBody } from '../http/read-body.js';
 import { BadRequest } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
 import { DAY_MS, dropboxTimestamp } from '../model/clock.js';
-import { hasLoopbackHost, hasLoopbackOrigin } from './loopback.js';
+import { hasAllowedOrigin, hasLoopbackHost } from './loopback.js';
 import { appBody, clockBody, configBody, faultBody, inviteBody, memberStateBody, resetBody, revokeBody, teamStateBody } from './schemas.js';
 import { memberStatesView, setMemberStates, setTeamStates, teamStatesView } from './team-states.js';
 import { appView } from './app-view.js';
@@ -127,13 +127,14 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
 /**
  * The control API under /__sandbox/ for tests and the app's sandbox mode.
  * JSON in and out. The server binds 127.0.0.1 only; Host and Origin checks
- * keep web pages (DNS rebinding, cross-site form posts) from driving it.
+ * keep web pages (DNS rebinding, cross-site form posts) from driving it, and
+ * `allowedOrigins` names the only pages that may (none unless asked).
  */
-export async function handleControl(sb: Sandbox, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+export async function handleControl(sb: Sandbox, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, allowedOrigins: ReadonlySet<string>): Promise<void> {
   const headers = { 'X-Dropbox-Request-Id': requestId, 'Cache-Control': 'no-store' };
   try {
     if (!hasLoopbackHost(req)) throw new ControlError(403, 'forbidden_host', 'The control API answers only to a loopback Host header');
-    if (!hasLoopbackOrigin(req)) throw new ControlError(403, 'forbidden_origin', 'The control API refuses requests from web pages on other origins');
+    if (!hasAllowedOrigin(req, allowedOrigins)) throw new ControlError(403, 'forbidden_origin', 'The control API refuses requests from web pages on other origins');
     const endpoint = ENDPOINTS[url.pathname.slice('/__sandbox/'.length)];
     if (!endpoint) throw new ControlError(404, 'not_found', `No control endpoint ${url.pathname}`);
     const handler = endpoint[req.method ?? ''];
@@ -141,6 +142,8 @@ export async function handleControl(sb: Sandbox, req: IncomingMessage, res: Serv
       res.setHeader('Allow', Object.keys(endpoint).join(', '));
       throw new ControlError(405, 'method_not_allowed', `${url.pathname} accepts ${Object.keys(endpoint).join(', ')}`);
     }
+    // A form post needs no CORS preflight, so every POST, empty or not, must say it is JSON.
+    if (req.method === 'POST' && !isJson(req)) throw new ControlError(415, 'unsupported_media_type', 'Send POST requests as application/json, even with an empty body');
     const result = await handler({ sb, body: (schema) => parseBody(req, schema) });
     sendJson(res, 200, result, headers);
   } catch (err) {
@@ -151,13 +154,15 @@ export async function handleControl(sb: Sandbox, req: IncomingMessage, res: Serv
   }
 }
 
+function isJson(req: IncomingMessage): boolean {
+  return /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+}
+
 async function parseBody<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.infer<S>> {
   const text = await readBody(req);
   let json: unknown = {};
   if (text.trim() !== '') {
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      throw new ControlError(415, 'unsupported_media_type', 'Send the body as application/json');
-    }
+    if (!isJson(req)) throw new ControlError(415, 'unsupported_media_type', 'Send the body as application/json');
     try {
       json = JSON.parse(text);
     } catch {

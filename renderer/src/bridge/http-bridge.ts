@@ -1,15 +1,17 @@
 import type { Api, ApiMethod, AppEvent, ExportCsvResult, TeamkeeperBridge } from '../../../preload/contract.js';
 import { AppError, isAppErrorInfo } from './app-error.js';
+import { openTicketedEvents, ticketedDownload } from './tickets.js';
 
 type Listener = (event: AppEvent) => void;
 
 /**
  * window.teamkeeper for browser mode: the same Api over the loopback host
- * (POST /rpc, Server-Sent Events on /events), authorised by the per-run token.
+ * (POST /rpc, Server-Sent Events on /events), authorised by the per-run token
+ * in a header; the event stream and downloads open with one-time tickets.
  */
 export function createHttpBridge(token: string | null): TeamkeeperBridge {
   const listeners = new Set<Listener>();
-  let source: EventSource | null = null;
+  let closeEvents: (() => void) | null = null;
 
   async function call<M extends ApiMethod>(method: M, arg: Parameters<Api[M]>[0] | null): Promise<Awaited<ReturnType<Api[M]>>> {
     if (!token) {
@@ -44,17 +46,16 @@ export function createHttpBridge(token: string | null): TeamkeeperBridge {
   }
 
   function openEvents(): void {
-    if (source || !token) return;
-    source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (message: MessageEvent<string>) => {
+    if (closeEvents || !token) return;
+    closeEvents = openTicketedEvents(token, (data) => {
       let event: AppEvent;
       try {
-        event = JSON.parse(message.data) as AppEvent;
+        event = JSON.parse(data) as AppEvent;
       } catch {
         return;
       }
       for (const listener of listeners) listener(event);
-    };
+    });
   }
 
   return {
@@ -66,13 +67,8 @@ export function createHttpBridge(token: string | null): TeamkeeperBridge {
     getMemberDetail: (arg) => call('getMemberDetail', arg),
     async exportMembersCsv(arg): Promise<ExportCsvResult> {
       const result = await call('exportMembersCsv', arg);
-      // The one-time download link needs the token like every other request;
-      // adding it here keeps the token out of the UI code.
-      if (result.kind === 'download' && token) {
-        const sep = result.url.includes('?') ? '&' : '?';
-        return { ...result, url: `${result.url}${sep}token=${encodeURIComponent(token)}` };
-      }
-      return result;
+      // The download link carries a one-time ticket, never the token; the UI code sees neither.
+      return token ? ticketedDownload(token, result) : result;
     },
     getConnectGuide: () => call('getConnectGuide', null),
     startConnect: (arg) => call('startConnect', arg),
@@ -86,9 +82,9 @@ export function createHttpBridge(token: string | null): TeamkeeperBridge {
       openEvents();
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0 && source) {
-          source.close();
-          source = null;
+        if (listeners.size === 0 && closeEvents) {
+          closeEvents();
+          closeEvents = null;
         }
       };
     },

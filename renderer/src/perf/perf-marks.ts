@@ -1,7 +1,8 @@
 /**
  * User Timing marks for the two budgets that matter at 50,000 members
  * (snapshot → first table paint, search keystroke → table updated). The
- * benchmark reads them through window.__tkPerf; nothing in the app does.
+ * benchmark reads them through the test build's hook (perf-hook.ts); nothing
+ * in the app does.
  */
 const SNAPSHOT_RECEIVED = 'tk:snapshot-received';
 export const SNAPSHOT_TO_PAINT = 'tk:snapshot-to-paint';
@@ -42,26 +43,4 @@ function afterNextPaint(callback: () => void): void {
     channel.port1.onmessage = () => callback();
     channel.port2.postMessage(null);
   });
-}
-
-export interface PerfHook {
-  measures(): Array<{ name: string; duration: number }>;
-  clear(): void;
-}
-
-declare global {
-  interface Window {
-    __tkPerf?: PerfHook;
-  }
-}
-
-export function installPerfHook(): void {
-  window.__tkPerf = {
-    measures: () =>
-      performance
-        .getEntriesByType('measure')
-        .filter((e) => e.name.startsWith('tk:'))
-        .map((e) => ({ name: e.name, duration: e.duration })),
-    clear: () => performance.clearMeasures(),
-  };
 }

@@ -12,8 +12,8 @@ export interface ReportingChild {
  * printed every one of `keys` as a `KEY=value` line on stdout. On failure the
  * group is stopped and the error carries what the child printed.
  */
-export async function spawnReporting(command: string, args: string[], opts: { cwd: string; keys: string[]; timeoutMs: number; what: string }): Promise<ReportingChild> {
-  const child = spawn(command, args, { cwd: opts.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } });
+export async function spawnReporting(command: string, args: string[], opts: { cwd: string; keys: string[]; timeoutMs: number; what: string; env?: Record<string, string> }): Promise<ReportingChild> {
+  const child = spawn(command, args, { cwd: opts.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none', ...opts.env } });
   const lines: string[] = [];
   const stderr: string[] = [];
   const values = new Map<string, string>();

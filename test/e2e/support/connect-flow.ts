@@ -46,7 +46,7 @@ export async function allowAsTeamAdmin(consent: Page): Promise<ChosenAdmin> {
 export async function dropboxControl(path: string, method = 'GET', body?: unknown): Promise<unknown> {
   const res = await fetch(`${e2eSetting('dropboxUrl')}/__sandbox/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: body === undefined && method !== 'POST' ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} /__sandbox/${path}: ${res.status} ${await res.text()}`);

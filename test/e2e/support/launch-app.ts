@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_BUILD_ENV } from '../../../scripts/ensure-build.js';
 import { spawnReporting, stopGroup } from './child-process.js';
 
 export interface RunningApp {
@@ -16,15 +17,17 @@ export interface RunningApp {
 const STARTUP_TIMEOUT_MS = 90_000;
 
 /**
- * `npm start -- --browser --sandbox --no-open --port 0 --data-dir <tmp>`,
- * in its own process group so stop() ends npm and everything it started.
+ * `npm start -- --browser --sandbox --no-open --port 0 --data-dir <tmp>`
+ * with the test build (TEAMKEEPER_TEST_BUILD=1: the renderer with the hooks
+ * the suites read), in its own process group so stop() ends npm and
+ * everything it started.
  */
 export async function launchApp(root: string, extraArgs: string[] = []): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'teamkeeper-e2e-'));
   const args = ['start', '--', '--browser', '--sandbox', '--no-open', '--port', '0', '--data-dir', dataDir, ...extraArgs];
   let started;
   try {
-    started = await spawnReporting('npm', args, { cwd: root, keys: ['TEAMKEEPER_URL', 'SANDBOX_URL'], timeoutMs: STARTUP_TIMEOUT_MS, what: 'npm start' });
+    started = await spawnReporting('npm', args, { cwd: root, keys: ['TEAMKEEPER_URL', 'SANDBOX_URL'], timeoutMs: STARTUP_TIMEOUT_MS, what: 'npm start', env: { [TEST_BUILD_ENV]: '1' } });
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     throw err;

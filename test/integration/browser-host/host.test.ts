@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,21 @@ function rpc(body: unknown, headers: Record<string, string> = {}): Promise<Respo
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+/** A ticket for /events or one download, minted with the session token (which itself never goes in a URL). */
+async function ticket(body: unknown): Promise<string> {
+  const res = await fetch(`${host.origin}/tickets`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+    body: JSON.stringify(body),
+  });
+  const envelope = await res.json();
+  if (res.status !== 200) throw new Error(`ticket: ${res.status} ${JSON.stringify(envelope)}`);
+  return envelope.result.ticket;
+}
+
+/** An array nested `depth` deep: [[[…]]]. */
+const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 /** A raw request, for headers fetch() will not let us forge (Host). */
 function raw(path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<{ status: number; body: string }> {
@@ -87,6 +103,21 @@ describe('requests that are refused', () => {
     expect((await fetch(`${host.origin}/download/abc`)).status).toBe(401);
   });
 
+  it('never takes the session token from the address, which the browser keeps in history', async () => {
+    const q = `token=${host.token}`;
+    const viaQuery = await fetch(`${host.origin}/rpc?${q}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"method":"getAppInfo","arg":null}' });
+    expect(viaQuery.status).toBe(401);
+    expect((await fetch(`${host.origin}/events?${q}`)).status).toBe(401);
+    expect((await fetch(`${host.origin}/events?ticket=${host.token}`)).status).toBe(401);
+    expect((await fetch(`${host.origin}/download/abc?${q}`)).status).toBe(401);
+    // Tickets come only from an authenticated POST, for a known purpose.
+    expect((await fetch(`${host.origin}/tickets`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"for":"events"}' })).status).toBe(401);
+    for (const body of ['{"for":"rpc"}', '{"for":"download"}', '{"for":"download","id":"../x"}', '[]', '{"for":{"toString":1}}']) {
+      const res = await fetch(`${host.origin}/tickets`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` }, body });
+      expect(res.status, body).toBe(400);
+    }
+  });
+
   it('refuses a foreign Origin even with the token, and runs nothing', async () => {
     const before = listCalls();
     const res = await rpc({ method: 'refreshDirectory', arg: { includeRemoved: false } }, { Origin: 'http://evil.example' });
@@ -124,6 +155,28 @@ describe('requests that are refused', () => {
     expect(listCalls()).toBe(before);
   });
 
+  it.each([
+    ['a method with a hostile toString', '{"method":{"toString":1},"arg":null}'],
+    ['a method with a nested toString', '{"method":{"toString":{"valueOf":1}},"arg":null}'],
+    ['a method nested 5,000 arrays deep', `{"method":${deep(5000)},"arg":null}`],
+    ['an argument nested 5,000 arrays deep', `{"method":"getDirectory","arg":${deep(5000)}}`],
+    ['an argument object nested 5,000 deep', `{"method":"exportMembersCsv","arg":${'{"scope":'.repeat(5000)}1${'}'.repeat(5000)}}`],
+    ['a method of 100,000 characters', `{"method":"${'x'.repeat(100_000)}","arg":null}`],
+    ['no method', '{"arg":null}'],
+    ['a method that is null', '{"method":null}'],
+    ['a method from Object.prototype', '{"method":"constructor","arg":null}'],
+    ['a method from Object.prototype (__proto__)', '{"method":"__proto__","arg":null}'],
+    ['a number', '42'],
+    ['null', 'null'],
+  ])('answers %s with 400, naming no internals', async (_what, body) => {
+    const res = await rpc(body);
+    expect(res.status).toBe(400);
+    const envelope = await res.json();
+    expect(envelope.ok).toBe(false);
+    expect(envelope.error.message.length).toBeLessThan(200);
+    expect((await rpc({ method: 'getAppInfo', arg: null })).status).toBe(200);
+  });
+
   it('refuses malformed bodies and wrong methods', async () => {
     expect((await rpc('{not json')).status).toBe(400);
     expect((await rpc('[]')).status).toBe(400);
@@ -150,7 +203,7 @@ describe('RPC', () => {
 describe('events', () => {
   it('streams directory sync progress as Server-Sent Events', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${host.origin}/events?token=${host.token}`, { signal: controller.signal });
+    const res = await fetch(`${host.origin}/events?ticket=${await ticket({ for: 'events' })}`, { signal: controller.signal });
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     const events: AppEvent[] = [];
@@ -175,6 +228,15 @@ describe('events', () => {
     expect(phases).toContain('progress');
     expect(phases.at(-1)).toBe('done');
   });
+
+  it('opens only with a fresh ticket, once', async () => {
+    const t = await ticket({ for: 'events' });
+    const controller = new AbortController();
+    const first = await fetch(`${host.origin}/events?ticket=${t}`, { signal: controller.signal });
+    expect(first.status).toBe(200);
+    controller.abort();
+    expect((await fetch(`${host.origin}/events?ticket=${t}`)).status).toBe(401);
+  });
 });
 
 describe('downloads', () => {
@@ -186,7 +248,11 @@ describe('downloads', () => {
     expect(result.rows).toBeGreaterThan(0);
 
     expect((await fetch(`${host.origin}${result.url}`)).status).toBe(401);
-    const file = await fetch(`${host.origin}${result.url}?token=${host.token}`);
+    expect((await fetch(`${host.origin}${result.url}?token=${host.token}`)).status).toBe(401);
+    const eventsTicket = await ticket({ for: 'events' });
+    expect((await fetch(`${host.origin}${result.url}?ticket=${eventsTicket}`)).status).toBe(401);
+    const id = result.url.slice('/download/'.length);
+    const file = await fetch(`${host.origin}${result.url}?ticket=${await ticket({ for: 'download', id })}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(file.headers.get('content-disposition')).toContain('attachment; filename="admins-2026-05-17.csv"');
@@ -196,7 +262,62 @@ describe('downloads', () => {
     expect(lines[0]).toBe('Email,Name');
     expect(lines).toHaveLength(result.rows + 2);
 
-    expect((await fetch(`${host.origin}${result.url}?token=${host.token}`)).status).toBe(404);
+    const used = await fetch(`${host.origin}/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+      body: JSON.stringify({ for: 'download', id }),
+    });
+    expect(used.status).toBe(404);
+    expect(await used.json()).toMatchObject({ ok: false, error: { code: 'download_gone' } });
+  });
+
+  it('keeps a bounded number of exports waiting; an evicted one says it expired', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i <= core.sink.limits.maxPending; i++) {
+      const { result } = await (await rpc({ method: 'exportMembersCsv', arg: { scope: { kind: 'team' }, columns: ['email'] } })).json();
+      ids.push(result.url.slice('/download/'.length));
+    }
+    expect(core.sink.pendingCount).toBe(core.sink.limits.maxPending);
+    const res = await fetch(`${host.origin}/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+      body: JSON.stringify({ for: 'download', id: ids[0] }),
+    });
+    expect(res.status).toBe(410);
+    expect(await res.json()).toEqual({ ok: false, error: { code: 'download_expired', message: 'This export expired; export again.' } });
+    const newest = await fetch(`${host.origin}/download/${ids.at(-1)}?ticket=${await ticket({ for: 'download', id: ids.at(-1) })}`);
+    expect(newest.status).toBe(200);
+    await newest.arrayBuffer();
+  });
+});
+
+describe('slow requests', () => {
+  it('closes an authenticated request whose body trickles in, after the request timeout', async () => {
+    const slow = await startBrowserHost({ app: core.service, downloads: core.sink, rendererDir: rendererFixture(), requestTimeoutMs: 500 });
+    try {
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(slow.port, '127.0.0.1', () => {
+          socket.write(
+            `POST /rpc HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\nAuthorization: Bearer ${slow.token}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"method":`,
+          );
+        });
+        let got = '';
+        const drip = setInterval(() => socket.writable && socket.write(' '), 100);
+        socket.on('data', (d) => (got += d.toString()));
+        socket.on('error', () => undefined);
+        socket.on('close', () => {
+          clearInterval(drip);
+          resolve(got);
+        });
+        setTimeout(() => socket.destroy(), 10_000);
+      });
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeLessThan(5_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    } finally {
+      await slow.close();
+    }
   });
 });
 

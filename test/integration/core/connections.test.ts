@@ -137,7 +137,7 @@ describe('connect through the loopback redirect', () => {
     expect(dropbox.sandbox.tokens.lookupRefresh(refresh!)).toMatchObject({ clientId: dropbox.clientId });
     const settings = JSON.parse(readFileSync(join(c.dataDir, 'settings.json'), 'utf8'));
     expect(settings.activeConnectionId).toBe(connected!.id);
-    expect(settings.connections[1]).toEqual({ id: connected!.id, kind: 'dropbox', label: team.name, clientId: dropbox.clientId, teamId: team.teamId, teamName: team.name });
+    expect(settings.connections[1]).toEqual({ id: connected!.id, kind: 'dropbox', label: team.name, clientId: dropbox.clientId, teamId: team.teamId, teamName: team.name, apiOrigin: proxy.url });
   });
 
   it('rejects an answer whose state is not this attempt’s, without redeeming the code', async () => {
@@ -145,14 +145,18 @@ describe('connect through the loopback redirect', () => {
     const attempt = await c.service.startConnect({ appKey: dropbox.clientId, mode: 'loopback' });
     const redirect = await allowAndReadRedirect(attempt.authorizeUrl);
     const code = redirect.searchParams.get('code')!;
-    redirect.searchParams.set('state', 'forged-state');
-    const tab = await fetch(redirect);
+    const forged = new URL(redirect);
+    forged.searchParams.set('state', 'forged-state');
+    const tab = await fetch(forged);
     expect(tab.status).toBe(400);
-    expect(await tab.text()).toContain('does not belong to this sign-in attempt');
-    expect(c.events.find((e) => e.type === 'connect.result')).toMatchObject({ ok: false, error: { code: 'state_mismatch' } });
+    expect(await tab.text()).toContain('does not belong to the sign-in Teamkeeper is waiting for');
     // No exchange happened: the code is still unused at Dropbox, and no team was added.
     expect(flowsOf(dropbox.sandbox).codes.peek(code)).toBeDefined();
     expect(await c.service.listConnections()).toHaveLength(1);
+    // Any page can request /callback: the forged answer did not end the attempt, the real one still lands.
+    expect(c.events.find((e) => e.type === 'connect.result')).toBeUndefined();
+    expect((await fetch(redirect)).status).toBe(200);
+    expect(c.events.find((e) => e.type === 'connect.result')).toMatchObject({ ok: true });
   });
 
   it('rejects a code obtained with a tampered PKCE challenge (the verifier does not match)', async () => {

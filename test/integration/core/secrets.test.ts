@@ -110,7 +110,14 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Teamkeeper</title>');
   host = await startBrowserHost({ app: core.service, downloads: core.sink, rendererDir: renderer });
   closeEvents = new AbortController();
-  const stream = await fetch(`${host.origin}/events?token=${host.token}`, { signal: closeEvents.signal });
+  // The event stream opens with a one-time ticket, as the renderer opens it.
+  const minted = await fetch(`${host.origin}/tickets`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+    body: JSON.stringify({ for: 'events' }),
+  });
+  const { result } = (await minted.json()) as { result: { ticket: string } };
+  const stream = await fetch(`${host.origin}/events?ticket=${result.ticket}`, { signal: closeEvents.signal });
   void (async () => {
     const decoder = new TextDecoder();
     const reader = stream.body!.getReader();

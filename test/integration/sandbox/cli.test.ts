@@ -27,6 +27,15 @@ describe('sandbox CLI', () => {
     await expect(fetch(`${sb.url}/__sandbox/state`)).rejects.toThrow();
   });
 
+  it('lets web pages use the control API only from the origins given with --allow-origin', async () => {
+    const cli = await startCli(['--members', '3', '--allow-origin', 'http://127.0.0.1:5173', '--allow-origin=http://localhost:8080']);
+    started.push(cli);
+    const state = (origin: string) => fetch(`${cli.env.SANDBOX_URL}/__sandbox/state`, { headers: { Origin: origin } }).then((r) => r.status);
+    expect(await state('http://127.0.0.1:5173')).toBe(200);
+    expect(await state('http://localhost:8080')).toBe(200);
+    expect(await state('http://127.0.0.1:1')).toBe(403);
+  });
+
   it('stops on SIGINT too', async () => {
     const cli = await startCli(['--members', '3']);
     started.push(cli);
@@ -42,6 +51,8 @@ describe('sandbox CLI', () => {
       [['--write-rate', 'fast'], /--write-rate must be a number/],
       [['--token-ttl', '0'], /--token-ttl must be a whole number from 1/],
       [['--state'], /--state/],
+      [['--allow-origin', 'http://127.0.0.1:5173/'], /--allow-origin needs an origin/],
+      [['--allow-origin', '*'], /--allow-origin needs an origin/],
       [['extra'], /positional/i],
     ];
     // Each case is a short-lived process; running them side by side keeps the test quick.

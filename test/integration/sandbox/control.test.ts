@@ -161,4 +161,34 @@ describe('sandbox control API', () => {
     expect(JSON.parse(cross.body).error).toBe('forbidden_origin');
     expect((await rawRequest(sb, 'POST', '/__sandbox/tokens/expire', { Host: '[::1]', Origin: 'null' })).status).toBe(403);
   });
+
+  it('refuses a page served by another local web server, and a POST that is not JSON even when empty', async () => {
+    const before = (await control(sb, 'GET', 'state')).body.members.length;
+    // The audit's request: a form post from a page on http://127.0.0.1:1, with an empty body.
+    const fromLocalPage = await rawRequest(sb, 'POST', '/__sandbox/reset', { Host: '127.0.0.1', Origin: 'http://127.0.0.1:1', 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': '0' });
+    expect(fromLocalPage.status).toBe(403);
+    expect(JSON.parse(fromLocalPage.body).error).toBe('forbidden_origin');
+    for (const type of [undefined, 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
+      const res = await rawRequest(sb, 'POST', '/__sandbox/reset', { Host: '127.0.0.1', 'Content-Length': '0', ...(type ? { 'Content-Type': type } : {}) });
+      expect(res.status, type).toBe(415);
+    }
+    for (const host of [`localhost:${new URL(sb.url).port}@evil.example`, '[::1]evil.example', `localhost:${new URL(sb.url).port}.evil.example`]) {
+      expect((await rawRequest(sb, 'POST', '/__sandbox/reset', { Host: host, 'Content-Type': 'application/json', 'Content-Length': '0' })).status, host).toBe(403);
+    }
+    expect((await control(sb, 'GET', 'state')).body.members.length).toBe(before);
+    // An empty JSON POST is still fine.
+    expect((await rawRequest(sb, 'POST', '/__sandbox/tokens/expire', { Host: '127.0.0.1', 'Content-Type': 'application/json', 'Content-Length': '0' })).status).toBe(200);
+  });
+
+  it('accepts a browser page only from an origin it was started with', async () => {
+    const allowing = await withSandbox({ members: 5, controlOrigins: ['http://127.0.0.1:5173'] });
+    try {
+      expect((await rawRequest(allowing, 'GET', '/__sandbox/state', { Host: '127.0.0.1', Origin: 'http://127.0.0.1:5173' })).status).toBe(200);
+      expect((await rawRequest(allowing, 'GET', '/__sandbox/state', { Host: '127.0.0.1', Origin: 'http://127.0.0.1:5174' })).status).toBe(403);
+      allowing.controlOrigins.add('app://teamkeeper');
+      expect((await rawRequest(allowing, 'GET', '/__sandbox/state', { Host: '127.0.0.1', Origin: 'app://teamkeeper' })).status).toBe(200);
+    } finally {
+      await allowing.close();
+    }
+  });
 });

@@ -280,6 +280,32 @@ describe('sandbox fuzz: garbage in, a status out, never a crash', () => {
     expect((await sb.dbx.teamGetInfo()).status).toBe(200);
   });
 
+  it('refuses the control API to web pages and malformed Host headers, and changes nothing', async () => {
+    const port = new URL(sb.url).port;
+    // A reset would bring back the seeded name.
+    const marked = sb.sandbox.store.state.members[1];
+    marked.givenName = 'Not reset';
+    const hostile: Array<[Record<string, string>, number]> = [
+      [{ Host: '127.0.0.1', Origin: 'http://127.0.0.1:1', 'Content-Type': 'application/x-www-form-urlencoded' }, 403],
+      [{ Host: '127.0.0.1', Origin: `http://127.0.0.1:${port}`, 'Content-Type': 'application/json' }, 403],
+      [{ Host: '127.0.0.1', Origin: 'http://localhost:3000', 'Content-Type': 'application/json' }, 403],
+      [{ Host: `localhost:${port}@evil.example`, 'Content-Type': 'application/json' }, 403],
+      [{ Host: '[::1]evil.example', 'Content-Type': 'application/json' }, 403],
+      [{ Host: `localhost:${port}.evil.example`, 'Content-Type': 'application/json' }, 403],
+      [{ Host: '127.0.0.1' }, 415],
+      [{ Host: '127.0.0.1', 'Content-Type': 'text/plain' }, 415],
+      [{ Host: '127.0.0.1', 'Content-Type': 'application/x-www-form-urlencoded' }, 415],
+    ];
+    for (const [h, status] of hostile) {
+      const head = Object.entries(h).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+      const answer = await rawExchange(sb.url, `POST /__sandbox/reset HTTP/1.1\r\n${head}Content-Length: 0\r\nConnection: close\r\n\r\n`);
+      expect(answer, JSON.stringify(h)).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    }
+    expect(sb.sandbox.store.state.members[1]).toBe(marked);
+    expect(marked.givenName).toBe('Not reset');
+    expect(sb.sandbox.lastInternalError).toBeUndefined();
+  });
+
   it('refuses a body over 8 MB without buffering it', async () => {
     const huge = JSON.stringify({ limit: 1, pad: 'x'.repeat(9 * 1024 * 1024) });
     for (const path of ['/2/team/members/list_v2', '/oauth2/token', '/__sandbox/clock']) {

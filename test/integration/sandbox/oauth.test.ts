@@ -244,7 +244,7 @@ describe('sandbox OAuth refresh and revoke', () => {
 
   it('answers expired_access_token once tokens expire, and a refresh recovers', async () => {
     const { auth, token } = await connect(sb);
-    const expire = await fetch(`${sb.url}/__sandbox/tokens/expire`, { method: 'POST' });
+    const expire = await fetch(`${sb.url}/__sandbox/tokens/expire`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     expect(expire.status).toBe(200);
     expect((await expire.json()).expired).toBeGreaterThanOrEqual(1);
     const e = await sdkError(sdkFor(sb, token.access_token).teamGetInfo());

@@ -26,6 +26,21 @@ describe('parseLaunchArgs', () => {
     expect(parseLaunchArgs(['--dropbox-url', 'https://dropbox.example/api/'], '/', false, env)).toMatchObject({ ok: true, options: { dropboxUrl: 'https://dropbox.example/api' } });
   });
 
+  it('takes only a server on this computer from TEAMKEEPER_DROPBOX_URL: any program that can set it must not redirect new sign-ins', () => {
+    for (const url of ['http://127.0.0.1:9000', 'https://localhost:9000/x', 'http://[::1]:9000']) {
+      expect(parseLaunchArgs([], '/', false, { TEAMKEEPER_DROPBOX_URL: url }), url).toMatchObject({ ok: true });
+    }
+    for (const url of ['https://dropbox.example', 'https://127.0.0.1.evil.example', 'https://api.dropboxapi.com']) {
+      const r = parseLaunchArgs([], '/', false, { TEAMKEEPER_DROPBOX_URL: url });
+      expect(r, url).toEqual({ ok: false, message: expect.stringContaining('TEAMKEEPER_DROPBOX_URL only names a server on this computer') });
+    }
+    // The flag, typed by the admin, still reaches any https server, and wins over the variable.
+    expect(parseLaunchArgs(['--dropbox-url', 'https://dropbox.example'], '/', false, { TEAMKEEPER_DROPBOX_URL: 'https://evil.example' })).toMatchObject({
+      ok: true,
+      options: { dropboxUrl: 'https://dropbox.example' },
+    });
+  });
+
   it.each([
     [['--port']],
     [['--port', 'abc']],

@@ -27,4 +27,9 @@ describe('windowOptions', () => {
   it('shows the window only once it has painted', () => {
     expect(windowOptions('/p').show).toBe(false);
   });
+
+  it('has no DevTools unless asked (a development run), so a packaged app opens none', () => {
+    expect(windowOptions('/p').webPreferences!.devTools).toBe(false);
+    expect(windowOptions('/p', { devTools: true }).webPreferences!.devTools).toBe(true);
+  });
 });

@@ -59,8 +59,30 @@ describe('neutraliseCell', () => {
     ['plain', 'plain'],
     ['a=b', 'a=b'],
     ['', ''],
-    [' =1', ' =1'],
   ])('%j → %j', (input, expected) => {
+    expect(neutraliseCell(input)).toBe(expected);
+  });
+
+  // A reader that trims cells or splits lines itself sees whatever follows leading blanks or separators.
+  it.each([
+    ['\n=1+1', "'\n=1+1"],
+    ['\r\n=1+1', "'\r\n=1+1"],
+    [' =1', "' =1"],
+    ['   +SUM(A1)', "'   +SUM(A1)"],
+    ['\u00A0=1', "'\u00A0=1"],
+    ['\uFEFF=1', "'\uFEFF=1"],
+    ['\u200B@x', "'\u200B@x"],
+    ['\u3000-2', "'\u3000-2"],
+    [';=HYPERLINK("x")', `';=HYPERLINK("x")`],
+    [',=1', "',=1"],
+    ['; \n -1', "'; \n -1"],
+    [' \uFF1D1', "' \uFF1D1"],
+    ['\nplain', '\nplain'],
+    [' leading space', ' leading space'],
+    ['; not a formula', '; not a formula'],
+    ['\u00A0', '\u00A0'],
+    ['a;=b', 'a;=b'],
+  ])('blanks or separators before a formula: %j → %j', (input, expected) => {
     expect(neutraliseCell(input)).toBe(expected);
   });
 });
