@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { api } from './api.js';
-import { useConnectionStore } from './stores/connection-store.js';
-import { useConnectStore } from './stores/connect-store.js';
-import { useDirectoryStore } from './stores/directory-store.js';
+import { useConnectionStore } from './features/connections/connection-store.js';
+import { useConnectStore } from './features/connections/connect-store.js';
+import { useDirectoryStore } from './features/directory/directory-store.js';
 import { AppHeader } from './features/connections/app-header.js';
 import { ConnectionProblem } from './features/connections/connection-status.js';
 import { DirectoryView } from './features/directory/directory-view.js';

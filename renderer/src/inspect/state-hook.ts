@@ -1,6 +1,6 @@
-import { useConnectStore } from '../stores/connect-store.js';
-import { useConnectionStore } from '../stores/connection-store.js';
-import { useDirectoryStore } from '../stores/directory-store.js';
+import { useConnectStore } from '../features/connections/connect-store.js';
+import { useConnectionStore } from '../features/connections/connection-store.js';
+import { useDirectoryStore } from '../features/directory/directory-store.js';
 
 declare global {
   interface Window {

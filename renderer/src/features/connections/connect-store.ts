@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { AppErrorInfo, AppEvent, ConnectAttempt, ConnectGuide, ConnectionSummary } from '../../../preload/contract.js';
-import { api } from '../api.js';
-import { toAppErrorInfo } from '../bridge/app-error.js';
-import { connectionName } from '../features/connections/connection-names.js';
-import { openConsentPage } from '../features/connections/open-consent-page.js';
+import type { AppErrorInfo, AppEvent, ConnectAttempt, ConnectGuide, ConnectionSummary } from '../../../../preload/contract.js';
+import { api } from '../../api.js';
+import { toAppErrorInfo } from '../../bridge/app-error.js';
+import { connectionName } from './connection-names.js';
+import { openConsentPage } from './open-consent-page.js';
 import { useConnectionStore } from './connection-store.js';
 
 export type ConnectMode = ConnectAttempt['mode'];

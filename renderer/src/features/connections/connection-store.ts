@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { AppErrorInfo, AppEvent, AppInfo, ConnectionSummary } from '../../../preload/contract.js';
-import { api } from '../api.js';
-import { toAppErrorInfo } from '../bridge/app-error.js';
-import { useDirectoryStore } from './directory-store.js';
+import type { AppErrorInfo, AppEvent, AppInfo, ConnectionSummary } from '../../../../preload/contract.js';
+import { api } from '../../api.js';
+import { toAppErrorInfo } from '../../bridge/app-error.js';
+import { useDirectoryStore } from '../directory/directory-store.js';
 
 interface ConnectionState {
   /** The connection the app is showing. */

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { AppErrorInfo, AppEvent, DirectorySnapshot } from '../../../preload/contract.js';
-import { api } from '../api.js';
-import { toAppErrorInfo } from '../bridge/app-error.js';
-import { ALL, filterMembers, NO_FILTER, refilterMembers, type MemberFilter } from '../features/directory/filter-members.js';
-import { prepareDirectory, type PreparedDirectory, type PreparedMember } from '../features/directory/prepare-members.js';
-import { DEFAULT_SORT, nextSort, sortMembers, type MemberSort, type SortKey } from '../features/directory/sort-members.js';
-import { keepExisting, setShown, toggleOne, toggleRange, type Selection } from '../features/directory/selection.js';
-import { markSnapshotReceived } from '../perf/perf-marks.js';
+import type { AppErrorInfo, AppEvent, DirectorySnapshot } from '../../../../preload/contract.js';
+import { api } from '../../api.js';
+import { toAppErrorInfo } from '../../bridge/app-error.js';
+import { ALL, filterMembers, NO_FILTER, refilterMembers, type MemberFilter } from './filter-members.js';
+import { prepareDirectory, type PreparedDirectory, type PreparedMember } from './prepare-members.js';
+import { DEFAULT_SORT, nextSort, sortMembers, type MemberSort, type SortKey } from './sort-members.js';
+import { keepExisting, setShown, toggleOne, toggleRange, type Selection } from './selection.js';
+import { markSnapshotReceived } from '../../perf/perf-marks.js';
 
 export interface DirectoryState {
   directory: PreparedDirectory | null;
