@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TeamkeeperBridge } from '../../preload/contract.js';
+import type { Api, AppErrorCode } from '../../preload/contract.js';
+import type { CoreEvents } from '../core/events.js';
 import { parseCall, runCall, type RpcEnvelope } from '../core/rpc.js';
 import { SECURITY_HEADERS } from './csp.js';
 import type { DownloadRegistry } from './downloads.js';
@@ -14,7 +15,7 @@ const MAX_RPC_BODY = 8 * 1024 * 1024;
 
 export interface BrowserHostOptions {
   /** The Api and its events: the core service. */
-  app: TeamkeeperBridge;
+  app: Api & CoreEvents;
   downloads: DownloadRegistry;
   /** The built renderer (out/renderer). */
   rendererDir: string;
@@ -48,7 +49,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, close = fa
   res.end(text);
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, close = false): void {
+function sendError(res: ServerResponse, status: number, code: AppErrorCode, message: string, close = false): void {
   sendJson(res, status, { ok: false, error: { code, message } } satisfies RpcEnvelope, close);
 }
 
@@ -94,7 +95,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (path === '/rpc') return handleRpc(req, res);
     req.resume();
     if (req.method !== 'GET') return sendError(res, 405, 'method_not_allowed', 'Use GET.');
-    if (path === '/events') return openEventStream(res, (listener) => options.app.onEvent(listener));
+    if (path === '/events') return openEventStream(res, (listener) => options.app.onEvent((event, seq) => listener({ ...event, seq })));
     return handleDownload(res, path.slice('/download/'.length));
   }
 

@@ -1,7 +1,7 @@
-import type { Api, ApiMethod, AppEvent, ExportCsvResult, TeamkeeperBridge } from '../../../preload/contract.js';
+import { API_METHODS, type Api, type ApiMethod, type ExportCsvResult, type SequencedEvent, type TeamkeeperBridge } from '../../../preload/contract.js';
 import { AppError, isAppErrorInfo } from './app-error.js';
 
-type Listener = (event: AppEvent) => void;
+type Listener = (event: SequencedEvent) => void;
 
 /**
  * window.teamkeeper for browser mode: the same Api over the loopback host
@@ -9,6 +9,7 @@ type Listener = (event: AppEvent) => void;
  */
 export function createHttpBridge(token: string | null): TeamkeeperBridge {
   const listeners = new Set<Listener>();
+  const reconnectListeners = new Set<() => void>();
   let source: EventSource | null = null;
 
   async function call<M extends ApiMethod>(method: M, arg: Parameters<Api[M]>[0] | null): Promise<Awaited<ReturnType<Api[M]>>> {
@@ -46,10 +47,16 @@ export function createHttpBridge(token: string | null): TeamkeeperBridge {
   function openEvents(): void {
     if (source || !token) return;
     source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+    let opened = false;
+    // EventSource reconnects by itself after a drop; whatever was sent meanwhile is lost.
+    source.onopen = () => {
+      if (opened) for (const l of reconnectListeners) l();
+      opened = true;
+    };
     source.onmessage = (message: MessageEvent<string>) => {
-      let event: AppEvent;
+      let event: SequencedEvent;
       try {
-        event = JSON.parse(message.data) as AppEvent;
+        event = JSON.parse(message.data) as SequencedEvent;
       } catch {
         return;
       }
@@ -57,40 +64,33 @@ export function createHttpBridge(token: string | null): TeamkeeperBridge {
     };
   }
 
-  return {
-    getAppInfo: () => call('getAppInfo', null),
-    listConnections: () => call('listConnections', null),
-    getActiveConnection: () => call('getActiveConnection', null),
-    getDirectory: (arg) => call('getDirectory', arg),
-    refreshDirectory: (arg) => call('refreshDirectory', arg),
-    getMemberDetail: (arg) => call('getMemberDetail', arg),
-    async exportMembersCsv(arg): Promise<ExportCsvResult> {
-      const result = await call('exportMembersCsv', arg);
-      // The one-time download link needs the token like every other request;
-      // adding it here keeps the token out of the UI code.
-      if (result.kind === 'download' && token) {
-        const sep = result.url.includes('?') ? '&' : '?';
-        return { ...result, url: `${result.url}${sep}token=${encodeURIComponent(token)}` };
+  async function exportMembersCsv(arg: Parameters<Api['exportMembersCsv']>[0]): Promise<ExportCsvResult> {
+    const result = await call('exportMembersCsv', arg);
+    // The one-time download link needs the token like every other request;
+    // adding it here keeps the token out of the UI code.
+    if (result.kind === 'download' && token) {
+      const sep = result.url.includes('?') ? '&' : '?';
+      return { ...result, url: `${result.url}${sep}token=${encodeURIComponent(token)}` };
+    }
+    return result;
+  }
+
+  // Every method of the contract, as the preload builds them; only the export adds a step.
+  const bridge: Record<string, unknown> = Object.create(null);
+  for (const method of API_METHODS) bridge[method] = (arg?: unknown) => call(method, (arg ?? null) as never);
+  bridge.exportMembersCsv = exportMembersCsv;
+  bridge.onEvent = (listener: Listener, onReconnect?: () => void) => {
+    listeners.add(listener);
+    if (onReconnect) reconnectListeners.add(onReconnect);
+    openEvents();
+    return () => {
+      listeners.delete(listener);
+      if (onReconnect) reconnectListeners.delete(onReconnect);
+      if (listeners.size === 0 && source) {
+        source.close();
+        source = null;
       }
-      return result;
-    },
-    getConnectGuide: () => call('getConnectGuide', null),
-    startConnect: (arg) => call('startConnect', arg),
-    completeConnect: (arg) => call('completeConnect', arg),
-    cancelConnect: (arg) => call('cancelConnect', arg),
-    switchConnection: (arg) => call('switchConnection', arg),
-    renameConnection: (arg) => call('renameConnection', arg),
-    disconnect: (arg) => call('disconnect', arg),
-    onEvent(listener) {
-      listeners.add(listener);
-      openEvents();
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0 && source) {
-          source.close();
-          source = null;
-        }
-      };
-    },
+    };
   };
+  return bridge as unknown as TeamkeeperBridge;
 }
