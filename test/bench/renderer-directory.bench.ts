@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { buildIfNeeded } from '../e2e/support/build-app.js';
+import { ensureBuilt } from '../../scripts/ensure-build.js';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../e2e/support/find-chromium.js';
 import { launchApp } from '../e2e/support/launch-app.js';
 import { memberCount } from '../e2e/support/browser-session.js';
@@ -40,7 +40,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 export default async function benchRendererDirectory(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(INSTALL_HINT);
-  buildIfNeeded(root);
+  ensureBuilt((line) => console.log(line));
   const app = await launchApp(root);
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   try {
