@@ -36,6 +36,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [electronFree] }] },
   },
   {
+    // The core reaches the emulator only through its public entry; its store and routes are the sandbox's business.
+    files: ['main/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronFree],
+          patterns: [{ regex: '/sandbox/(?!index\\.js$)', message: 'main/core imports only main/sandbox/index.ts, not the emulator\'s internals.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     rules: {
       'no-restricted-imports': [
