@@ -32,7 +32,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['main/core/**', 'main/browser-host/**', 'main/sandbox/**', 'preload/contract*.ts'],
+    files: ['main/core/**', 'main/browser-host/**', 'main/renderer-files/**', 'main/sandbox/**', 'preload/contract*.ts', 'preload/contract/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronFree] }] },
   },
   {

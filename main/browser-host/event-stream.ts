@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { SequencedEvent } from '../../preload/contract.js';
-import { SECURITY_HEADERS } from './csp.js';
+import { SECURITY_HEADERS } from '../renderer-files/csp.js';
 
 /** Keeps idle proxies and the browser from dropping a quiet stream. */
 const HEARTBEAT_MS = 15_000;

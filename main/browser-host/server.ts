@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type { Api, AppErrorCode } from '../../preload/contract.js';
 import type { CoreEvents } from '../core/events.js';
 import { parseCall, runCall, type RpcEnvelope } from '../core/rpc.js';
-import { SECURITY_HEADERS } from './csp.js';
+import { SECURITY_HEADERS } from '../renderer-files/csp.js';
 import type { DownloadRegistry } from './downloads.js';
 import { openEventStream } from './event-stream.js';
 import { isOwnHost, isOwnOrigin, presentedToken, tokenMatches } from './request-guard.js';
-import { serveStatic } from './static-files.js';
+import { serveStatic } from '../renderer-files/static-files.js';
 
 /** A view of the whole team is ~1 MB of ids at 50,000 members; anything far beyond is not ours. */
 const MAX_RPC_BODY = 8 * 1024 * 1024;
