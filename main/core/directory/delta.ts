@@ -1,15 +1,39 @@
 import type { DirectoryDelta, DirectorySnapshot, MemberRow, NamedRef } from '../../../preload/contract.js';
 
-/** Field by field: a row is a flat record whose only non-scalar fields are arrays of ids. */
+/** Every field of a row; the check below fails to compile when MemberRow gains one this list lacks. */
+const ROW_FIELDS = [
+  'id',
+  'email',
+  'name',
+  'givenName',
+  'surname',
+  'status',
+  'recoverable',
+  'roleIds',
+  'groupIds',
+  'joinedOn',
+  'invitedOn',
+  'suspendedOn',
+  'externalId',
+  'membershipType',
+  'emailVerified',
+] as const satisfies readonly (keyof MemberRow)[];
+const everyField: Exclude<keyof MemberRow, (typeof ROW_FIELDS)[number]> extends never ? true : never = true;
+void everyField;
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Field by field, without allocating: a refresh compares every member of the team. */
 export function sameRow(a: MemberRow, b: MemberRow): boolean {
-  const keys = Object.keys(a) as (keyof MemberRow)[];
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) {
+  for (const k of ROW_FIELDS) {
     const x = a[k];
     const y = b[k];
     if (x === y) continue;
-    if (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i])) continue;
-    return false;
+    if (!Array.isArray(x) || !Array.isArray(y) || !sameIds(x, y)) return false;
   }
   return true;
 }
