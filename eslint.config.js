@@ -32,8 +32,21 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['main/core/**', 'main/browser-host/**', 'main/sandbox/**', 'preload/contract*.ts'],
+    files: ['main/core/**', 'main/browser-host/**', 'main/renderer-files/**', 'main/sandbox/**', 'preload/contract*.ts', 'preload/contract/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronFree] }] },
+  },
+  {
+    // The core reaches the emulator only through its public entry; its store and routes are the sandbox's business.
+    files: ['main/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronFree],
+          patterns: [{ regex: '/sandbox/(?!index\\.js$)', message: 'main/core imports only main/sandbox/index.ts, not the emulator\'s internals.' }],
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**'],

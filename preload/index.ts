@@ -1,17 +1,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHODS, type AppErrorInfo, type AppEvent, type TeamkeeperBridge } from './contract.js';
-import { channelFor, IPC_EVENT_CHANNEL } from '../main/electron/ipc-channels.js';
+import { API_METHODS, type ApiMethod, type SequencedEvent, type TeamkeeperBridge } from './contract.js';
+import { channelFor, IPC_EVENT_CHANNEL, type RpcEnvelope } from './contract/transport.js';
 
 /**
- * Main answers every call with an envelope because Electron drops custom
- * Error fields on the way back; the bridge rejects with the AppErrorInfo
- * itself (a plain object survives the context bridge, an Error's fields do not).
+ * The bridge rejects with the AppErrorInfo itself: a plain object survives
+ * the context bridge, an Error's fields do not.
  */
-type Envelope = { ok: true; result: unknown } | { ok: false; error: AppErrorInfo };
-
-function method(name: (typeof API_METHODS)[number]) {
+function method(name: ApiMethod) {
   return async (arg?: unknown): Promise<unknown> => {
-    const reply = (await ipcRenderer.invoke(channelFor(name), arg ?? null)) as Envelope;
+    const reply = (await ipcRenderer.invoke(channelFor(name), arg ?? null)) as RpcEnvelope;
     if (reply.ok) return reply.result;
     throw { code: reply.error.code, message: reply.error.message, dropboxTag: reply.error.dropboxTag };
   };
@@ -19,9 +16,10 @@ function method(name: (typeof API_METHODS)[number]) {
 
 const api: Record<string, unknown> = Object.create(null);
 for (const name of API_METHODS) api[name] = method(name);
-api.onEvent = (listener: (event: AppEvent) => void): (() => void) => {
+// IPC has no reconnect: the window and main live and die together, so onReconnect never runs here.
+api.onEvent = (listener: (event: SequencedEvent) => void): (() => void) => {
   // Only the payload reaches the page, never the IpcRendererEvent (it exposes `sender`).
-  const handler = (_event: IpcRendererEvent, payload: AppEvent) => listener(payload);
+  const handler = (_event: IpcRendererEvent, payload: SequencedEvent) => listener(payload);
   ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
   return () => void ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
 };

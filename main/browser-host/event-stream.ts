@@ -1,12 +1,12 @@
 import type { ServerResponse } from 'node:http';
-import type { AppEvent } from '../../preload/contract.js';
-import { SECURITY_HEADERS } from './csp.js';
+import type { SequencedEvent } from '../../preload/contract.js';
+import { SECURITY_HEADERS } from '../renderer-files/csp.js';
 
 /** Keeps idle proxies and the browser from dropping a quiet stream. */
 const HEARTBEAT_MS = 15_000;
 
-/** One Server-Sent Events client: each AppEvent as `data: <json>`. */
-export function openEventStream(res: ServerResponse, subscribe: (listener: (e: AppEvent) => void) => () => void): void {
+/** One Server-Sent Events client: each event, with its sequence number, as `data: <json>`. */
+export function openEventStream(res: ServerResponse, subscribe: (listener: (e: SequencedEvent) => void) => () => void): void {
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': 'text/event-stream; charset=utf-8',

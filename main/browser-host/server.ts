@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TeamkeeperBridge } from '../../preload/contract.js';
+import type { Api, AppErrorCode } from '../../preload/contract.js';
+import type { CoreEvents } from '../core/events.js';
 import { parseCall, runCall, type RpcEnvelope } from '../core/rpc.js';
-import { SECURITY_HEADERS } from './csp.js';
+import { SECURITY_HEADERS } from '../renderer-files/csp.js';
 import type { DownloadRegistry } from './downloads.js';
 import { openEventStream } from './event-stream.js';
 import { isOwnHost, isOwnOrigin, presentedToken, tokenMatches } from './request-guard.js';
-import { serveStatic } from './static-files.js';
+import { serveStatic } from '../renderer-files/static-files.js';
 import { TicketBook } from './tickets.js';
 
 /** A view of the whole team is ~1 MB of ids at 50,000 members; anything far beyond is not ours. */
@@ -22,7 +23,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface BrowserHostOptions {
   /** The Api and its events: the core service. */
-  app: TeamkeeperBridge;
+  app: Api & CoreEvents;
   downloads: DownloadRegistry;
   /** The built renderer (out/renderer). */
   rendererDir: string;
@@ -58,7 +59,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, close = fa
   res.end(text);
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, close = false): void {
+function sendError(res: ServerResponse, status: number, code: AppErrorCode, message: string, close = false): void {
   sendJson(res, status, { ok: false, error: { code, message } } satisfies RpcEnvelope, close);
 }
 
@@ -129,7 +130,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     req.resume();
     if (req.method !== 'GET') return sendError(res, 405, 'method_not_allowed', 'Use GET.');
-    if (path === '/events') return openEventStream(res, (listener) => options.app.onEvent(listener));
+    if (path === '/events') return openEventStream(res, (listener) => options.app.onEvent((event, seq) => listener({ ...event, seq })));
     return handleDownload(res, downloadId);
   }
 

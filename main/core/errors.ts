@@ -1,9 +1,9 @@
-import type { AppErrorInfo } from '../../preload/contract.js';
+import type { AppErrorCode, AppErrorInfo } from '../../preload/contract.js';
 
 /** An error meant for the admin: a stable code to match on and a sentence to show. */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: AppErrorCode,
     message: string,
     readonly dropboxTag?: string,
   ) {

@@ -1,10 +1,9 @@
 import type { z } from 'zod';
-import type { AppErrorInfo, Api, ApiMethod } from '../../preload/contract.js';
-import { API_ARG_SCHEMAS, isApiMethod } from '../../preload/contract-schemas.js';
+import { API_ARG_SCHEMAS, isApiMethod, type AppErrorInfo, type Api, type ApiMethod } from '../../preload/contract.js';
+import type { RpcEnvelope } from '../../preload/contract/transport.js';
 import { toAppErrorInfo } from './dropbox/errors.js';
 
-/** What every transport sends back for a call; AppErrorInfo crosses as data. */
-export type RpcEnvelope = { ok: true; result: unknown } | { ok: false; error: AppErrorInfo };
+export type { RpcEnvelope };
 
 export type ParsedCall = { ok: true; method: ApiMethod; arg: unknown } | { ok: false; error: AppErrorInfo };
 

@@ -1,31 +1,24 @@
-import type {
-  Api,
-  AppEvent,
-  AppInfo,
-  ConnectAttempt,
-  ConnectGuide,
-  ConnectionSummary,
-  DirectorySnapshot,
-  ExportCsvArg,
-  ExportCsvResult,
-  MemberDetail,
-  StartConnectArg,
-} from '../../preload/contract.js';
+import type { Api, AppInfo } from '../../preload/contract.js';
+import { mergeUnique } from '../../preload/contract/merge-unique.js';
 import type { RunningSandbox } from '../sandbox/index.js';
+import { connectionsHandlers } from './api/connections.js';
+import { directoryHandlers } from './api/directory.js';
+import { reportsHandlers } from './api/reports.js';
 import { ConnectFlow } from './auth/connect-flow.js';
-import type { Connection, ProbeOptions } from './auth/connection.js';
+import type { ProbeOptions } from './auth/connection.js';
 import { Connections } from './auth/connections.js';
 import type { Opener } from './auth/opener.js';
 import { DEFAULT_OAUTH_PORT } from './auth/pkce.js';
-import { startSandboxTeam, type SandboxTeamOptions } from './auth/sandbox-team.js';
+import { reauthTarget } from './auth/reauth-target.js';
+import { sandboxFileUsage, startSandboxTeam, type SandboxTeamOptions } from './auth/sandbox-team.js';
 import type { SecretStore } from './auth/secret-store.js';
-import { memberDetail } from './directory/member-detail.js';
+import { noSavedSignInReason } from './auth/sign-in.js';
 import type { ClientOptions } from './dropbox/client.js';
-import { AppError } from './errors.js';
-import { EventHub } from './events.js';
-import { memberCsv, membersToExport } from './reports/export-members.js';
+import { EventHub, type CoreEvents, type EventListener } from './events.js';
 import type { ExportSink } from './reports/export-sink.js';
 import type { SettingsStore } from './settings/settings.js';
+import { Team } from './team/team.js';
+import { Teams } from './team/teams.js';
 
 export interface ServiceOptions {
   mode: AppInfo['mode'];
@@ -54,12 +47,23 @@ export interface ServiceOptions {
   now?: () => Date;
 }
 
+/** Joins the capabilities' handler objects into the Api, refusing a method name two of them define. */
+export function combineHandlers<T extends readonly object[]>(...groups: T) {
+  return mergeUnique('handler objects', ...groups);
+}
+
+// The Api methods are the handler objects' own, copied onto the instance in init().
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface TeamkeeperService extends Api {}
+
 /**
- * The composition root: builds the core's modules and implements the Api
- * both transports serve. The sandbox team is always one of the connections;
- * at start the app shows the team it showed last.
+ * The composition root, wiring only: builds the core's modules, hands them to
+ * one handler object per capability (core/api/) and serves their union as
+ * the Api both transports call. The sandbox team is always one of the
+ * connections; at start the app shows the team it showed last.
  */
-export class TeamkeeperService implements Api {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class TeamkeeperService implements CoreEvents {
   readonly events = new EventHub();
   private sandbox!: RunningSandbox;
   private connections!: Connections;
@@ -83,8 +87,8 @@ export class TeamkeeperService implements Api {
     return this.sandbox;
   }
 
-  onEvent(listener: (event: AppEvent) => void): () => void {
-    return this.events.on(listener);
+  onEvent(listener: EventListener): () => void {
+    return this.events.onEvent(listener);
   }
 
   async close(): Promise<void> {
@@ -93,111 +97,42 @@ export class TeamkeeperService implements Api {
     await this.sandbox.close();
   }
 
-  // --- Api -------------------------------------------------------------------
-
-  async getAppInfo(): Promise<AppInfo> {
-    return { version: this.options.version, mode: this.options.mode, secretStorage: await this.options.secrets.storage() };
-  }
-
-  async listConnections(): Promise<ConnectionSummary[]> {
-    return this.connections.list();
-  }
-
-  async getActiveConnection(): Promise<ConnectionSummary | null> {
-    return this.connections.active.summary();
-  }
-
-  async getDirectory(arg: { includeRemoved: boolean }): Promise<DirectorySnapshot> {
-    return (await this.ready()).directory.get(arg.includeRemoved);
-  }
-
-  async refreshDirectory(arg: { includeRemoved: boolean }): Promise<DirectorySnapshot> {
-    return (await this.ready()).directory.refresh(arg.includeRemoved);
-  }
-
-  async getMemberDetail(arg: { memberId: string }): Promise<MemberDetail> {
-    const c = await this.ready();
-    return memberDetail({ client: c.client, groups: c.directory.names().groups, fileUsage: c.fileUsage }, arg.memberId);
-  }
-
-  async exportMembersCsv(arg: ExportCsvArg): Promise<ExportCsvResult> {
-    const { directory } = await this.ready();
-    const { scope } = arg;
-    // The core's last sync may hold removed members the view no longer shows.
-    const snapshot =
-      scope.kind === 'team' && scope.includeRemoved !== undefined ? await directory.get(scope.includeRemoved) : (directory.current() ?? (await directory.get(false)));
-    const members = membersToExport(snapshot, (id) => directory.member(id), arg);
-    const now = this.options.now?.() ?? new Date();
-    return this.options.exportSink.deliver(memberCsv(snapshot, members, arg, now));
-  }
-
-  async getConnectGuide(): Promise<ConnectGuide> {
-    return this.connect.guide();
-  }
-
-  startConnect(arg: StartConnectArg): Promise<ConnectAttempt> {
-    return this.connect.start(arg);
-  }
-
-  completeConnect(arg: { attemptId: string; code: string }): Promise<ConnectionSummary> {
-    return this.connect.complete(arg.attemptId, arg.code);
-  }
-
-  async cancelConnect(arg: { attemptId: string }): Promise<void> {
-    this.connect.cancel(arg.attemptId);
-  }
-
-  switchConnection(arg: { connectionId: string }): Promise<ConnectionSummary> {
-    return this.connections.switchTo(arg.connectionId);
-  }
-
-  async renameConnection(arg: { connectionId: string; label: string }): Promise<ConnectionSummary> {
-    return this.connections.rename(arg.connectionId, arg.label);
-  }
-
-  disconnect(arg: { connectionId: string }): Promise<void> {
-    return this.connections.disconnect(arg.connectionId);
-  }
-
-  // --- wiring -------------------------------------------------------------------
-
-  /** The active team once it has opened; refuses while it needs signing in again. */
-  private ready(): Promise<Connection> {
-    return this.connections.active.ready();
-  }
-
   private async init(): Promise<void> {
     const o = this.options;
-    this.sandbox = await startSandboxTeam(o.dataDir, o.sandbox);
-    const noSavedSignIn =
-      o.secretsPersist === false
-        ? o.mode === 'browser'
-          ? 'In browser mode Teamkeeper keeps a sign-in only while it runs.'
-          : 'This computer offers no safe place to keep the sign-in, so Teamkeeper kept it only while it ran.'
-        : 'Teamkeeper has no saved sign-in for this team.';
-    this.connections = new Connections({
+    const { events } = this;
+    const sandbox = (this.sandbox = await startSandboxTeam(o.dataDir, o.sandbox));
+    const connections = (this.connections = new Connections({
       settings: o.settings,
       secrets: o.secrets,
-      events: this.events,
-      sandbox: this.sandbox,
+      events,
+      sandbox,
       dropboxUrl: o.dropboxUrl,
       client: o.client,
       probe: o.probe,
-      noSavedSignIn,
-    });
-    this.connect = new ConnectFlow({
-      events: this.events,
+      noSavedSignIn: noSavedSignInReason(o.secretsPersist ?? true, o.mode),
+    }));
+    const connect = (this.connect = new ConnectFlow({
+      events,
       oauthPort: o.oauthPort ?? DEFAULT_OAUTH_PORT,
       dropboxUrl: o.dropboxUrl,
       opener: o.opener,
       client: o.client,
-      checkTarget: (id) => {
-        const c = this.connections.get(id);
-        if (c.record.kind === 'sandbox') throw new AppError('sandbox_signs_in_itself', 'The sandbox team signs in by itself: switch to it to reconnect.');
-        return { teamId: c.record.teamId, teamName: c.displayName };
-      },
-      adopt: (client, appKey, facts) => this.connections.adopt(client, appKey, facts),
-    });
-    await this.connections.start(o.preferSandbox ?? false);
+      checkTarget: (id) => reauthTarget(connections, id),
+      adopt: (client, appKey, facts) => connections.adopt(client, appKey, facts),
+    }));
+    const teams = new Teams(
+      (c) => new Team({ connectionId: c.id, client: c.client, events, fileUsage: c.record.kind === 'sandbox' ? sandboxFileUsage(sandbox) : undefined }),
+    );
+    // The team shown now, once it has opened; refuses while it needs signing in again.
+    const activeTeam = async () => teams.of(await connections.active.ready());
+    Object.assign(
+      this,
+      combineHandlers(
+        connectionsHandlers({ app: o, secrets: o.secrets, connections, connect }),
+        directoryHandlers(activeTeam),
+        reportsHandlers({ activeTeam, exportSink: o.exportSink, now: () => o.now?.() ?? new Date() }),
+      ),
+    );
+    await connections.start(o.preferSandbox ?? false);
   }
 }

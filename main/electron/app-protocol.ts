@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { protocol } from 'electron';
-import { RENDERER_CSP, SECURITY_HEADERS } from '../browser-host/csp.js';
-import { CONTENT_TYPES, resolveStaticPath } from '../browser-host/static-files.js';
+import { RENDERER_CSP, SECURITY_HEADERS } from '../renderer-files/csp.js';
+import { CONTENT_TYPES, resolveStaticPath } from '../renderer-files/static-files.js';
 import { APP_HOST, APP_SCHEME } from './trusted-url.js';
 
 /** Must run before `ready`: app:// behaves like https (secure, standard origin) for the renderer. */

@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   });
   service = started;
   registerApiHandlers(started, () => win);
-  forwardEvents((l) => started.onEvent(l), () => win);
+  forwardEvents(started, () => win);
   createWindow();
 }
 

@@ -72,6 +72,19 @@ export class Sandbox {
     this.saver?.saveNow();
   }
 
+  /**
+   * What a member's Dropbox holds, as far as the sandbox models it: their own
+   * files unless deleted or handed over, plus what was transferred to them.
+   * Real Dropbox offers no such figure; the app shows it for the sandbox team.
+   */
+  memberFileUsage(memberId: string): { files: number; bytes: number } | undefined {
+    const m = this.store.memberById(memberId);
+    if (!m) return undefined;
+    const received = m.files.received.reduce((acc, f) => ({ files: acc.files + f.files, bytes: acc.bytes + f.bytes }), { files: 0, bytes: 0 });
+    const own = m.files.deleted || m.files.transferredTo ? { files: 0, bytes: 0 } : { files: m.files.files, bytes: m.files.bytes };
+    return { files: own.files + received.files, bytes: own.bytes + received.bytes };
+  }
+
   private makeStore(state: ConstructorParameters<typeof TeamStore>[0]): TeamStore {
     const store = new TeamStore(state);
     store.onChange(() => this.saver?.schedule());

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { api } from './api.js';
-import { useConnectionStore } from './stores/connection-store.js';
-import { useConnectStore } from './stores/connect-store.js';
-import { useDirectoryStore } from './stores/directory-store.js';
+import { connectAppEvents } from './app-events.js';
+import { useConnectionStore } from './features/connections/connection-store.js';
 import { AppHeader } from './features/connections/app-header.js';
 import { ConnectionProblem } from './features/connections/connection-status.js';
 import { DirectoryView } from './features/directory/directory-view.js';
@@ -12,11 +11,8 @@ export function App() {
 
   useEffect(() => {
     void loadConnection();
-    return api.onEvent((event) => {
-      useConnectionStore.getState().handleEvent(event);
-      useConnectStore.getState().handleEvent(event);
-      useDirectoryStore.getState().handleEvent(event);
-    });
+    // Every store registered itself when its module loaded; the views above import them all.
+    return connectAppEvents(api);
   }, [loadConnection]);
 
   return (

@@ -32,7 +32,7 @@ function team(): DirectorySnapshot {
     membershipType: 'full',
     emailVerified: true,
   }));
-  return { connectionId: 'bench', syncedAt: new Date().toISOString(), includeRemoved: true, members, groups, roles };
+  return { connectionId: 'bench', version: 'bench.1', syncedAt: new Date().toISOString(), includeRemoved: true, members, groups, roles };
 }
 
 // The bench runner is started without --expose-gc; this reaches the same collector so each export starts from a settled heap.

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIfNeeded } from './support/build-app.js';
+import { ensureBuilt } from '../../scripts/ensure-build.js';
 import { findChromium, INSTALL_HINT } from './support/find-chromium.js';
 import { launchApp, type RunningApp } from './support/launch-app.js';
 import { startExternalSandbox, type ExternalSandbox } from './support/external-sandbox.js';
@@ -28,7 +28,9 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(`e2e: Chromium at ${chromiumPath}`);
-  buildIfNeeded(root);
+  // The production build (the bundle test checks what ships) and the test build the suites drive.
+  ensureBuilt((line) => console.log(line));
+  ensureBuilt((line) => console.log(line), true);
 
   let dropbox: ExternalSandbox | undefined;
   let app: RunningApp | undefined;

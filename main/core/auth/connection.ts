@@ -3,12 +3,9 @@ import type { AppErrorInfo, ConnectionState, ConnectionSummary } from '../../../
 import type { DropboxClient } from '../dropbox/client.js';
 import { messageForTag } from '../dropbox/error-messages.js';
 import { toAppError } from '../dropbox/errors.js';
-import { Directory } from '../directory/directory.js';
 import { AppError } from '../errors.js';
 import type { EventHub } from '../events.js';
 import type { ConnectionRecord } from '../settings/settings.js';
-
-export type FileUsageLookup = (memberId: string) => { files: number; bytes: number } | undefined;
 
 /** Puts tokens on the client: from the SecretStore, or (the sandbox) by signing in again. */
 export type SignIn = (client: DropboxClient) => Promise<void>;
@@ -26,8 +23,6 @@ export interface ConnectionOptions {
   client: DropboxClient;
   events: EventHub;
   signIn: SignIn;
-  /** Only the sandbox can tell how many files a member has. */
-  fileUsage?: FileUsageLookup;
   probe?: ProbeOptions;
   /** The sandbox: signing in needs no admin, so a refused sign-in is followed by a new one at once. */
   signsInUnattended?: boolean;
@@ -60,7 +55,8 @@ export async function fetchTeamFacts(client: DropboxClient, options: { deadlineM
 }
 
 /**
- * One team: its client, what we know about it, its directory, and its state.
+ * One team's sign-in: its client, what we know about it, and its state
+ * (what the team holds lives in team/Team).
  *
  * connecting → connected while opening; refreshing while a token refresh
  * runs; needs_reauth when Dropbox refuses the sign-in itself (only signing in
@@ -69,9 +65,7 @@ export async function fetchTeamFacts(client: DropboxClient, options: { deadlineM
  * Every change is emitted as connection.state.
  */
 export class Connection {
-  readonly directory: Directory;
   readonly client: DropboxClient;
-  readonly fileUsage?: FileUsageLookup;
   record: ConnectionRecord;
   /** The connection the app is showing; set by Connections. */
   active = false;
@@ -92,10 +86,8 @@ export class Connection {
     this.client = options.client;
     this.events = options.events;
     this.signIn = options.signIn;
-    this.fileUsage = options.fileUsage;
     this.probe = options.probe ?? DEFAULT_PROBE;
     this.signsInUnattended = options.signsInUnattended ?? false;
-    this.directory = new Directory(this.record.id, this.client, this.events);
     this.client.hooks = {
       onRefreshing: (running, error) => this.refreshing(running, error),
       onAuthRejected: (error) => this.rejected(error),

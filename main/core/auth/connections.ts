@@ -6,7 +6,7 @@ import type { EventHub } from '../events.js';
 import { MAX_LABEL, type ConnectionRecord, type SettingsStore } from '../settings/settings.js';
 import { otherServerError, recordApiOrigin, runApiOrigin } from './api-origin.js';
 import { Connection, type ProbeOptions, type TeamFacts } from './connection.js';
-import { SANDBOX_CONNECTION_ID, sandboxFileUsage, sandboxTeamSignIn } from './sandbox-team.js';
+import { SANDBOX_CONNECTION_ID, sandboxTeamSignIn } from './sandbox-team.js';
 import type { SecretStore } from './secret-store.js';
 import { refreshTokenKey, savedSignIn, saveRefreshToken } from './sign-in.js';
 
@@ -154,7 +154,7 @@ export class Connections {
     const { sandbox, secrets, events, probe } = this.o;
     if (record.kind === 'sandbox') {
       const client = new DropboxClient({ ...this.o.client, clientId: sandbox.clientId, baseUrl: sandbox.url });
-      return new Connection({ record, client, events, probe, signIn: sandboxTeamSignIn(sandbox, secrets), fileUsage: sandboxFileUsage(sandbox), signsInUnattended: true });
+      return new Connection({ record, client, events, probe, signIn: sandboxTeamSignIn(sandbox, secrets), signsInUnattended: true });
     }
     const client = new DropboxClient({ ...this.o.client, clientId: record.clientId!, baseUrl: this.o.dropboxUrl });
     const signIn = this.madeElsewhere(record)

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { startSandbox, type RunningSandbox, type StartOptions } from '../../sandbox/index.js';
 import type { SecretStore } from './secret-store.js';
-import type { FileUsageLookup, SignIn } from './connection.js';
+import type { FileUsageLookup } from '../team/team.js';
+import type { SignIn } from './connection.js';
 import { answerSandboxConsent } from './sandbox-consent.js';
 import { sandboxSignIn } from './sign-in.js';
 
@@ -21,11 +22,5 @@ export function sandboxTeamSignIn(sandbox: RunningSandbox, secrets: SecretStore)
 
 /** Only the sandbox knows how many files a member has. */
 export function sandboxFileUsage(sandbox: RunningSandbox): FileUsageLookup {
-  return (memberId) => {
-    const m = sandbox.sandbox.store.memberById(memberId);
-    if (!m) return undefined;
-    const received = m.files.received.reduce((acc, f) => ({ files: acc.files + f.files, bytes: acc.bytes + f.bytes }), { files: 0, bytes: 0 });
-    const own = m.files.deleted || m.files.transferredTo ? { files: 0, bytes: 0 } : { files: m.files.files, bytes: m.files.bytes };
-    return { files: own.files + received.files, bytes: own.bytes + received.bytes };
-  };
+  return (memberId) => sandbox.sandbox.memberFileUsage(memberId);
 }

@@ -56,3 +56,11 @@ export function sandboxSignIn(secrets: SecretStore, connectionId: string, obtain
     await saveRefreshToken(secrets, connectionId, client);
   };
 }
+
+/** Why a team has no saved sign-in after a restart: it depends on where sign-ins are kept. */
+export function noSavedSignInReason(secretsPersist: boolean, mode: 'electron' | 'browser'): string {
+  if (secretsPersist) return 'Teamkeeper has no saved sign-in for this team.';
+  return mode === 'browser'
+    ? 'In browser mode Teamkeeper keeps a sign-in only while it runs.'
+    : 'This computer offers no safe place to keep the sign-in, so Teamkeeper kept it only while it ran.';
+}

@@ -1,8 +1,5 @@
-import { CSV_COLUMNS, type CsvColumn, type MemberRow, type NamedRef } from '../../../preload/contract.js';
+import { CSV_COLUMNS, MEMBER_ROLE_LABEL, type CsvColumn, type MemberRow, type NamedRef } from '../../../preload/contract.js';
 import { CSV_COLUMN_LABELS } from '../../../preload/csv-report.js';
-
-/** What a plain member (no admin role) is called in the Role column. */
-export const MEMBER_ROLE_LABEL = 'Member';
 
 const ISO_UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 

@@ -1,8 +1,8 @@
-import type { AppErrorInfo } from '../../../preload/contract.js';
+import { isAppErrorCode, type AppErrorCode, type AppErrorInfo } from '../../../preload/contract.js';
 
 /** An error that crossed the boundary as data (AppErrorInfo), rethrown on this side. */
 export class AppError extends Error implements AppErrorInfo {
-  readonly code: string;
+  readonly code: AppErrorCode;
   readonly dropboxTag?: string;
 
   constructor(info: AppErrorInfo) {
@@ -16,7 +16,7 @@ export class AppError extends Error implements AppErrorInfo {
 export function isAppErrorInfo(value: unknown): value is AppErrorInfo {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.code === 'string' && typeof v.message === 'string';
+  return isAppErrorCode(v.code) && typeof v.message === 'string';
 }
 
 /** Whatever was thrown, in the shape the UI shows: a sentence for people and a code. */

@@ -1,8 +1,8 @@
-import type { Api, ApiMethod, AppEvent, ExportCsvResult, TeamkeeperBridge } from '../../../preload/contract.js';
+import { API_METHODS, type Api, type ApiMethod, type ExportCsvResult, type SequencedEvent, type TeamkeeperBridge } from '../../../preload/contract.js';
 import { AppError, isAppErrorInfo } from './app-error.js';
 import { openTicketedEvents, ticketedDownload } from './tickets.js';
 
-type Listener = (event: AppEvent) => void;
+type Listener = (event: SequencedEvent) => void;
 
 /**
  * window.teamkeeper for browser mode: the same Api over the loopback host
@@ -11,6 +11,7 @@ type Listener = (event: AppEvent) => void;
  */
 export function createHttpBridge(token: string | null): TeamkeeperBridge {
   const listeners = new Set<Listener>();
+  const reconnectListeners = new Set<() => void>();
   let closeEvents: (() => void) | null = null;
 
   async function call<M extends ApiMethod>(method: M, arg: Parameters<Api[M]>[0] | null): Promise<Awaited<ReturnType<Api[M]>>> {
@@ -47,46 +48,46 @@ export function createHttpBridge(token: string | null): TeamkeeperBridge {
 
   function openEvents(): void {
     if (closeEvents || !token) return;
-    closeEvents = openTicketedEvents(token, (data) => {
-      let event: AppEvent;
-      try {
-        event = JSON.parse(data) as AppEvent;
-      } catch {
-        return;
-      }
-      for (const listener of listeners) listener(event);
-    });
+    closeEvents = openTicketedEvents(
+      token,
+      (data) => {
+        let event: SequencedEvent;
+        try {
+          event = JSON.parse(data) as SequencedEvent;
+        } catch {
+          return;
+        }
+        for (const listener of listeners) listener(event);
+      },
+      // Whatever was sent while the stream was down is lost: the stores re-read.
+      () => {
+        for (const onReconnect of reconnectListeners) onReconnect();
+      },
+    );
   }
 
-  return {
-    getAppInfo: () => call('getAppInfo', null),
-    listConnections: () => call('listConnections', null),
-    getActiveConnection: () => call('getActiveConnection', null),
-    getDirectory: (arg) => call('getDirectory', arg),
-    refreshDirectory: (arg) => call('refreshDirectory', arg),
-    getMemberDetail: (arg) => call('getMemberDetail', arg),
-    async exportMembersCsv(arg): Promise<ExportCsvResult> {
-      const result = await call('exportMembersCsv', arg);
-      // The download link carries a one-time ticket, never the token; the UI code sees neither.
-      return token ? ticketedDownload(token, result) : result;
-    },
-    getConnectGuide: () => call('getConnectGuide', null),
-    startConnect: (arg) => call('startConnect', arg),
-    completeConnect: (arg) => call('completeConnect', arg),
-    cancelConnect: (arg) => call('cancelConnect', arg),
-    switchConnection: (arg) => call('switchConnection', arg),
-    renameConnection: (arg) => call('renameConnection', arg),
-    disconnect: (arg) => call('disconnect', arg),
-    onEvent(listener) {
-      listeners.add(listener);
-      openEvents();
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0 && closeEvents) {
-          closeEvents();
-          closeEvents = null;
-        }
-      };
-    },
+  async function exportMembersCsv(arg: Parameters<Api['exportMembersCsv']>[0]): Promise<ExportCsvResult> {
+    const result = await call('exportMembersCsv', arg);
+    // The download link carries a one-time ticket, never the token; the UI code sees neither.
+    return token ? ticketedDownload(token, result) : result;
+  }
+
+  // Every method of the contract, as the preload builds them; only the export adds a step.
+  const bridge: Record<string, unknown> = Object.create(null);
+  for (const method of API_METHODS) bridge[method] = (arg?: unknown) => call(method, (arg ?? null) as never);
+  bridge.exportMembersCsv = exportMembersCsv;
+  bridge.onEvent = (listener: Listener, onReconnect?: () => void) => {
+    listeners.add(listener);
+    if (onReconnect) reconnectListeners.add(onReconnect);
+    openEvents();
+    return () => {
+      listeners.delete(listener);
+      if (onReconnect) reconnectListeners.delete(onReconnect);
+      if (listeners.size === 0 && closeEvents) {
+        closeEvents();
+        closeEvents = null;
+      }
+    };
   };
+  return bridge as unknown as TeamkeeperBridge;
 }

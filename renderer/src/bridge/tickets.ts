@@ -39,11 +39,13 @@ export async function ticketedDownload(token: string, result: ExportCsvResult): 
 /**
  * The host's event stream, each message handed to `onMessage`. A ticket
  * opens it once, so after a drop (which EventSource would retry with the
- * spent ticket) it is reopened with a new one. Returns close().
+ * spent ticket) it is reopened with a new one, and `onReopen` is told:
+ * whatever was sent in between is lost, so the caller re-reads. Returns close().
  */
-export function openTicketedEvents(token: string, onMessage: (data: string) => void): () => void {
+export function openTicketedEvents(token: string, onMessage: (data: string) => void, onReopen: () => void = () => {}): () => void {
   let source: EventSource | null = null;
   let closed = false;
+  let openedBefore = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const open = async () => {
     let ticket: string;
@@ -55,6 +57,10 @@ export function openTicketedEvents(token: string, onMessage: (data: string) => v
     }
     if (closed) return;
     source = new EventSource(`/events?ticket=${encodeURIComponent(ticket)}`);
+    source.onopen = () => {
+      if (openedBefore) onReopen();
+      openedBefore = true;
+    };
     source.onmessage = (message: MessageEvent<string>) => onMessage(message.data);
     source.onerror = () => {
       source?.close();

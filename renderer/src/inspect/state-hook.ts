@@ -1,6 +1,4 @@
-import { useConnectStore } from '../stores/connect-store.js';
-import { useConnectionStore } from '../stores/connection-store.js';
-import { useDirectoryStore } from '../stores/directory-store.js';
+import { registeredClients } from '../app-events.js';
 
 declare global {
   interface Window {
@@ -18,11 +16,12 @@ function replacer(_key: string, value: unknown): unknown {
 /**
  * Everything the renderer holds, as text: the e2e suite searches it for
  * tokens, which must never reach this side. Nothing in the app calls it.
+ * Every store that registered for events is in it, by name.
  */
 export function installStateHook(): void {
-  window.__tkState = () =>
-    JSON.stringify(
-      { connection: useConnectionStore.getState(), connect: useConnectStore.getState(), directory: useDirectoryStore.getState() },
-      replacer,
-    );
+  window.__tkState = () => {
+    const states: Record<string, unknown> = {};
+    for (const [name, client] of registeredClients()) states[name] = client.state();
+    return JSON.stringify(states, replacer);
+  };
 }

@@ -17,6 +17,13 @@ export function markSnapshotReceived(): void {
   snapshotPending = true;
 }
 
+/** What was received changed nothing on screen: no table commit follows, so the next paint ends the measure. */
+export function markUnchangedTable(): void {
+  if (!snapshotPending) return;
+  snapshotPending = false;
+  afterNextPaint(() => performance.measure(SNAPSHOT_TO_PAINT, SNAPSHOT_RECEIVED));
+}
+
 /** The input event's own timestamp, so queueing before the handler counts too. */
 export function markKeystroke(eventTimeStamp: number): void {
   keystrokeStart = eventTimeStamp;

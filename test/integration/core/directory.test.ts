@@ -104,6 +104,38 @@ describe('directory sync', () => {
     }
   });
 
+  it('answers a refresh of an unchanged team with an empty delta, and a change with just that member', async () => {
+    // Synced now, so what the core holds is what the sandbox holds (an earlier test changed a member back).
+    const held = await core.service.refreshDirectory({ includeRemoved: false });
+    const unchanged = await core.service.syncDirectory({ includeRemoved: false, since: held.version });
+    expect(unchanged).toMatchObject({ kind: 'delta', delta: { from: held.version, upserted: [], removed: [] } });
+    if (unchanged.kind !== 'delta') throw new Error('expected a delta');
+    expect(unchanged.delta.to).not.toBe(held.version);
+
+    const target = members().find((m) => m.status === 'active' && m.roleIds.length === 0)!;
+    const old = target.surname;
+    target.surname = 'Changed';
+    sb.sandbox.store.changed();
+    core.events.length = 0;
+    try {
+      const changed = await core.service.syncDirectory({ includeRemoved: false, since: unchanged.delta.to });
+      if (changed.kind !== 'delta') throw new Error('expected a delta');
+      expect(changed.delta.upserted.map((m) => [m.id, m.surname])).toEqual([[target.teamMemberId, 'Changed']]);
+      expect(changed.delta.removed).toEqual([]);
+      // Every other renderer hears the same change as an event.
+      expect(core.events.filter((e) => e.type === 'directory.delta')).toEqual([{ type: 'directory.delta', ...changed.delta }]);
+    } finally {
+      target.surname = old;
+      sb.sandbox.store.changed();
+    }
+  });
+
+  it('answers the whole snapshot to a caller holding another version', async () => {
+    const update = await core.service.syncDirectory({ includeRemoved: false, since: 'some-other-run.1' });
+    expect(update.kind).toBe('snapshot');
+    if (update.kind === 'snapshot') expect(update.snapshot.members).toHaveLength(members().filter((m) => m.status !== 'removed').length);
+  });
+
   it('rides out a transient 503 in the middle of paging', async () => {
     sb.sandbox.faults.add({ route: 'team/members/list/continue_v2', fault: 503, count: 1 });
     const snap = await core.service.refreshDirectory({ includeRemoved: false });
@@ -119,7 +151,10 @@ describe('member detail', () => {
     expect(detail.devices.length).toBe(model.devices.filter((d) => !d.wiped).length);
     expect(detail.devices[0]).toMatchObject({ sessionId: expect.any(String), name: expect.any(String) });
     expect(detail.linkedApps.map((a) => a.appName).sort()).toEqual(model.linkedApps.map((a) => a.appName).sort());
-    expect(detail.fileUsage?.files).toBeGreaterThanOrEqual(0);
+    // The sandbox's own figure for a member who kept their files and received none.
+    const holder = members().find((m) => m.status === 'active' && m.files.files > 0 && !m.files.deleted && !m.files.transferredTo && m.files.received.length === 0)!;
+    const usage = await core.service.getMemberDetail({ memberId: holder.teamMemberId });
+    expect(usage.fileUsage).toEqual({ files: holder.files.files, bytes: holder.files.bytes });
     const snap = await core.service.getDirectory({ includeRemoved: false });
     const names = new Map(snap.groups.map((g) => [g.id, g.name]));
     expect(detail.groups.map((g) => g.name)).toEqual(detail.member.groupIds.map((id) => names.get(id)));

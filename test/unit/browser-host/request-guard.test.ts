@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOwnHost, isOwnOrigin, presentedToken, tokenMatches } from '../../../main/browser-host/request-guard.js';
-import { resolveStaticPath } from '../../../main/browser-host/static-files.js';
+import { resolveStaticPath } from '../../../main/renderer-files/static-files.js';
 
 describe('host and origin checks', () => {
   it.each([

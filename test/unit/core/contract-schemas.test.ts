@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, CSV_COLUMNS } from '../../../preload/contract.js';
-import { API_ARG_SCHEMAS } from '../../../preload/contract-schemas.js';
+import { API_ARG_SCHEMAS, API_METHODS, CSV_COLUMNS } from '../../../preload/contract.js';
 import { parseCall } from '../../../main/core/rpc.js';
 
 describe('contract schemas', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../../preload/contract.js';
-import { answerIpcCall, isTrustedSender, type FrameLike } from '../../../main/electron/ipc-guard.js';
+import { answerIpcCall, isTrustedSender, senderOrigin, type FrameLike } from '../../../main/electron/ipc-guard.js';
 
 const top: FrameLike = { url: 'app://teamkeeper/index.html', parent: null };
 
@@ -36,9 +36,22 @@ describe('answerIpcCall', () => {
 
   it('answers an untrusted sender with forbidden and runs nothing', async () => {
     calls.length = 0;
-    const r = await answerIpcCall(api, 'getMemberDetail', { memberId: 'dbmid:1' }, false);
+    const r = await answerIpcCall(api, 'getMemberDetail', { memberId: 'dbmid:1' }, false, 'a test', () => undefined);
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(calls).toEqual([]);
+  });
+
+  it('logs every refusal, naming the method and where it came from', async () => {
+    const lines: string[] = [];
+    await answerIpcCall(api, 'getMemberDetail', { memberId: 'dbmid:1' }, false, senderOrigin({ url: 'https://evil.example/x?q=1', parent: null }), (l) => lines.push(l));
+    await answerIpcCall(api, 'getAppInfo', null, false, senderOrigin({ url: 'app://teamkeeper/index.html', parent: top }), (l) => lines.push(l));
+    await answerIpcCall(api, 'getMemberDetail', { memberId: 'dbmid:1' }, true, senderOrigin(top), (l) => lines.push(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('getMemberDetail');
+    expect(lines[0]).toContain('https://evil.example');
+    expect(lines[0]).not.toContain('q=1');
+    expect(lines[1]).toContain('getAppInfo');
+    expect(lines[1]).toContain('an iframe of');
   });
 
   it('validates arguments with the contract schemas before running', async () => {

@@ -30,5 +30,5 @@ export function memberRow(overrides: Partial<MemberRow> & { name: string }): Mem
 }
 
 export function snapshotOf(members: MemberRow[], includeRemoved = false): DirectorySnapshot {
-  return { connectionId: 'sandbox', syncedAt: '2026-01-01T00:00:00Z', includeRemoved, members, groups: GROUPS, roles: ROLES };
+  return { connectionId: 'sandbox', version: 'fixture.1', syncedAt: '2026-01-01T00:00:00Z', includeRemoved, members, groups: GROUPS, roles: ROLES };
 }

@@ -1,5 +1,5 @@
-import { useConnectionStore } from '../../stores/connection-store.js';
-import { useConnectStore } from '../../stores/connect-store.js';
+import { useConnectionStore } from './connection-store.js';
+import { useConnectStore } from './connect-store.js';
 import { ConnectDialog } from './connect-dialog.js';
 import { ConnectionStatus } from './connection-status.js';
 import { ConnectionSwitcher } from './connection-switcher.js';

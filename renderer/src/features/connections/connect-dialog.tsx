@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useConnectStore } from '../../stores/connect-store.js';
+import { useConnectStore } from './connect-store.js';
 import { ConnectGuide } from './connect-guide.js';
 import { ConnectForm } from './connect-form.js';
 import { ConnectPasteCode, ConnectWaiting } from './connect-progress.js';

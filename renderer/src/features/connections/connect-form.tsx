@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useConnectStore, type ConnectMode } from '../../stores/connect-store.js';
+import { useConnectStore, type ConnectMode } from './connect-store.js';
 import { TextField } from '../../components/text-field.js';
 
 const MODES: Array<{ value: ConnectMode; label: string; hint: string }> = [

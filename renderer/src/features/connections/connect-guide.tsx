@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useConnectStore } from '../../stores/connect-store.js';
+import { useConnectStore } from './connect-store.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { SignInStorageNote } from './sign-in-storage-note.js';
 

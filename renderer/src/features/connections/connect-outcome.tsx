@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { AppErrorInfo, ConnectionSummary } from '../../../../preload/contract.js';
-import { useConnectStore } from '../../stores/connect-store.js';
+import { useConnectStore } from './connect-store.js';
 import { licenseUse } from './connection-names.js';
 import { SignInStorageNote } from './sign-in-storage-note.js';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AppErrorInfo, ConnectAttempt } from '../../../../preload/contract.js';
-import { useConnectStore } from '../../stores/connect-store.js';
+import { useConnectStore } from './connect-store.js';
 import { TextField } from '../../components/text-field.js';
 import { webUrl } from './open-consent-page.js';
 

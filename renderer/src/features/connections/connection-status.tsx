@@ -1,5 +1,5 @@
-import { useConnectionStore } from '../../stores/connection-store.js';
-import { useConnectStore } from '../../stores/connect-store.js';
+import { useConnectionStore } from './connection-store.js';
+import { useConnectStore } from './connect-store.js';
 import { CONNECTION_STATE_LABELS, connectionName } from './connection-names.js';
 
 /**

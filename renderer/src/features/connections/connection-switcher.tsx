@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppErrorInfo, ConnectionSummary } from '../../../../preload/contract.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
-import { useConnectionStore } from '../../stores/connection-store.js';
-import { useConnectStore } from '../../stores/connect-store.js';
+import { useConnectionStore } from './connection-store.js';
+import { useConnectStore } from './connect-store.js';
 import { CONNECTION_STATE_LABELS, connectionName, secondaryTeamName } from './connection-names.js';
 import { RenameDialog } from './rename-dialog.js';
 import { DisconnectDialog } from './disconnect-dialog.js';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import type { AppErrorInfo, ConnectionSummary } from '../../../../preload/contract.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
-import { useConnectionStore } from '../../stores/connection-store.js';
+import { useConnectionStore } from './connection-store.js';
 import { connectionName } from './connection-names.js';
 import { TextField } from '../../components/text-field.js';
 

@@ -1,4 +1,4 @@
-import { useConnectionStore } from '../../stores/connection-store.js';
+import { useConnectionStore } from './connection-store.js';
 import { signInStorageNote } from './sign-in-storage.js';
 
 /** Shown while connecting, so an admin is not surprised to sign in again after a restart. */

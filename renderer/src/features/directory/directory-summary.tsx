@@ -1,4 +1,4 @@
-import { useDirectoryStore } from '../../stores/directory-store.js';
+import { useDirectoryStore } from './directory-store.js';
 import { formatCount } from './format.js';
 
 /** "1,234 members · 12 shown", and the selection when there is one. */

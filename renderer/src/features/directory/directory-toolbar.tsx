@@ -1,6 +1,6 @@
 import { useId, type ChangeEvent } from 'react';
 import type { MemberStatus } from '../../../../preload/contract.js';
-import { useDirectoryStore } from '../../stores/directory-store.js';
+import { useDirectoryStore } from './directory-store.js';
 import { markKeystroke } from '../../perf/perf-marks.js';
 import { ExportCsvButton } from '../reports/export-csv-button.js';
 import { ALL, ANY_ADMIN_ROLE, NO_ADMIN_ROLE, NO_GROUP } from './filter-members.js';

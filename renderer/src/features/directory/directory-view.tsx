@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useDirectoryStore } from '../../stores/directory-store.js';
-import { useConnectionStore } from '../../stores/connection-store.js';
+import { useDirectoryStore } from './directory-store.js';
+import { useConnectionStore } from '../connections/connection-store.js';
 import { StatusMessage } from '../../components/status-message.js';
 import { DirectoryToolbar } from './directory-toolbar.js';
 import { DirectorySummary } from './directory-summary.js';

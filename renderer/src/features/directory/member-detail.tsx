@@ -3,7 +3,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import type { AppErrorInfo, MemberDetail as Detail } from '../../../../preload/contract.js';
 import { api } from '../../api.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
-import { useDirectoryStore } from '../../stores/directory-store.js';
+import { useDirectoryStore } from './directory-store.js';
 import { StatusMessage } from '../../components/status-message.js';
 import { STATUS_LABELS, formatBytes, formatCount, formatDate, formatDateTime } from './format.js';
 import type { PreparedMember } from './prepare-members.js';

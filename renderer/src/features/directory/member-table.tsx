@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDirectoryStore } from '../../stores/directory-store.js';
+import { useDirectoryStore } from './directory-store.js';
 import { tableCommitted } from '../../perf/perf-marks.js';
 import { DIRECTORY_COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns.js';
 import { MemberRow } from './member-row.js';

@@ -1,4 +1,4 @@
-import type { DirectorySnapshot, MemberRow, NamedRef } from '../../../../preload/contract.js';
+import { MEMBER_ROLE_LABEL, type DirectorySnapshot, type MemberRow, type NamedRef } from '../../../../preload/contract.js';
 import { foldText } from './fold-text.js';
 
 /** A row plus everything derived from it once per snapshot, never per keystroke. */
@@ -15,6 +15,8 @@ export interface PreparedMember {
 
 export interface PreparedDirectory {
   readonly connectionId: string;
+  /** The snapshot version this copy matches: deltas apply only to it. */
+  readonly version: string;
   readonly syncedAt: string;
   readonly includeRemoved: boolean;
   readonly members: readonly PreparedMember[];
@@ -23,33 +25,48 @@ export interface PreparedDirectory {
   readonly groups: readonly NamedRef[];
 }
 
-export const PLAIN_MEMBER_ROLE = 'Member';
+/** Role and group ids to the names a row shows. */
+export interface NameMaps {
+  roles: ReadonlyMap<string, string>;
+  groups: ReadonlyMap<string, string>;
+}
+
+export function nameMaps(roles: readonly NamedRef[], groups: readonly NamedRef[]): NameMaps {
+  return { roles: new Map(roles.map((r) => [r.id, r.name])), groups: new Map(groups.map((g) => [g.id, g.name])) };
+}
+
+export function prepareMember(row: MemberRow, names: NameMaps): PreparedMember {
+  return {
+    row,
+    searchKey: foldText(`${row.name}\n${row.email}\n${row.externalId ?? ''}`),
+    roleText: row.roleIds.length === 0 ? MEMBER_ROLE_LABEL : namesOf(row.roleIds, names.roles),
+    groupText: namesOf(row.groupIds, names.groups),
+    since: row.joinedOn ?? row.invitedOn,
+  };
+}
+
+export function sortedGroups(groups: readonly NamedRef[]): NamedRef[] {
+  return [...groups].sort((a, b) => a.name.localeCompare(b.name));
+}
 
 export function prepareDirectory(snapshot: DirectorySnapshot): PreparedDirectory {
-  const roleNames = new Map(snapshot.roles.map((r) => [r.id, r.name]));
-  const groupNames = new Map(snapshot.groups.map((g) => [g.id, g.name]));
+  const names = nameMaps(snapshot.roles, snapshot.groups);
   const members: PreparedMember[] = new Array(snapshot.members.length);
   const byId = new Map<string, PreparedMember>();
   for (let i = 0; i < snapshot.members.length; i++) {
-    const row = snapshot.members[i];
-    const prepared: PreparedMember = {
-      row,
-      searchKey: foldText(`${row.name}\n${row.email}\n${row.externalId ?? ''}`),
-      roleText: row.roleIds.length === 0 ? PLAIN_MEMBER_ROLE : namesOf(row.roleIds, roleNames),
-      groupText: namesOf(row.groupIds, groupNames),
-      since: row.joinedOn ?? row.invitedOn,
-    };
+    const prepared = prepareMember(snapshot.members[i], names);
     members[i] = prepared;
-    byId.set(row.id, prepared);
+    byId.set(prepared.row.id, prepared);
   }
   return {
     connectionId: snapshot.connectionId,
+    version: snapshot.version,
     syncedAt: snapshot.syncedAt,
     includeRemoved: snapshot.includeRemoved,
     members,
     byId,
     roles: snapshot.roles,
-    groups: [...snapshot.groups].sort((a, b) => a.name.localeCompare(b.name)),
+    groups: sortedGroups(snapshot.groups),
   };
 }
 

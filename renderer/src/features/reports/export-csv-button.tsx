@@ -3,7 +3,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { CSV_COLUMNS, type AppErrorInfo, type CsvColumn, type CsvPreset, type ExportCsvResult } from '../../../../preload/contract.js';
 import { api } from '../../api.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
-import { useDirectoryStore } from '../../stores/directory-store.js';
+import { useDirectoryStore } from '../directory/directory-store.js';
 import { formatCount } from '../directory/format.js';
 import { CSV_COLUMN_LABELS, CSV_PRESETS, planExport, presetById, type ExportScope } from './csv-presets.js';
 import { triggerDownload } from './trigger-download.js';

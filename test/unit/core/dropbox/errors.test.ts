@@ -69,7 +69,7 @@ describe('toAppError: HTTP answers', () => {
 
 describe('toAppError: everything else', () => {
   it('keeps AppErrors and hides the internals of anything else', () => {
-    expect(toAppErrorInfo(new AppError('x', 'Said for people.'))).toEqual({ code: 'x', message: 'Said for people.' });
+    expect(toAppErrorInfo(new AppError('unknown_members', 'Said for people.'))).toEqual({ code: 'unknown_members', message: 'Said for people.' });
     const info = toAppErrorInfo(new Error('ENOENT /home/secret/path'));
     expect(info.code).toBe('internal');
     expect(info.message).not.toContain('/home');

@@ -32,6 +32,7 @@ const members = [
 
 const snapshot: DirectorySnapshot = {
   connectionId: 'sandbox',
+  version: 'fixture.1',
   syncedAt: '2026-01-01T00:00:00Z',
   includeRemoved: true,
   members,

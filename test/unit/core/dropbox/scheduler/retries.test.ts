@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { failureOf } from '../../support/failure-of.js';
-import { RequestScheduler } from '../../../main/core/dropbox/scheduler/scheduler.js';
-import { fullJitterDelay } from '../../../main/core/dropbox/scheduler/backoff.js';
-import { UnconfirmedWriteError } from '../../../main/core/dropbox/scheduler/errors.js';
+import { failureOf } from '../../../../support/failure-of.js';
+import { RequestScheduler } from '../../../../../main/core/dropbox/scheduler/scheduler.js';
+import { fullJitterDelay } from '../../../../../main/core/dropbox/scheduler/backoff.js';
+import { UnconfirmedWriteError } from '../../../../../main/core/dropbox/scheduler/errors.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeEndpoint, dropped, httpError, refused } from './fake-endpoint.js';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../main/core/dropbox/scheduler/clock.js';
+import type { Clock } from '../../../../../main/core/dropbox/scheduler/clock.js';
 
 interface Timer {
   at: number;

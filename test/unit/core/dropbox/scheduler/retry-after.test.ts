@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestScheduler, type RateLimitEvent } from '../../../main/core/dropbox/scheduler/scheduler.js';
+import { RequestScheduler, type RateLimitEvent } from '../../../../../main/core/dropbox/scheduler/scheduler.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeEndpoint, tooMany } from './fake-endpoint.js';
 

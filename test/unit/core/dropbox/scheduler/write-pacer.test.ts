@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { WritePacer } from '../../../main/core/dropbox/scheduler/write-pacer.js';
-import { RequestScheduler } from '../../../main/core/dropbox/scheduler/scheduler.js';
+import { WritePacer } from '../../../../../main/core/dropbox/scheduler/write-pacer.js';
+import { RequestScheduler } from '../../../../../main/core/dropbox/scheduler/scheduler.js';
 import { FakeClock } from './fake-clock.js';
 import { tooMany } from './fake-endpoint.js';
-import { WriteLimiter } from '../../../main/sandbox/http/rate-limit.js';
+import { WriteLimiter } from '../../../../../main/sandbox/http/rate-limit.js';
 
 const options = { backoff: 0.1, probe: 0.01, maxSampleMs: 60_000 };
 

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { AppErrorInfo, AppEvent, AppInfo, ConnectionSummary } from '../../../preload/contract.js';
-import { api } from '../api.js';
-import { toAppErrorInfo } from '../bridge/app-error.js';
-import { useDirectoryStore } from './directory-store.js';
+import type { AppErrorInfo, AppInfo, ConnectionSummary } from '../../../../preload/contract.js';
+import { api } from '../../api.js';
+import { announce, registerEventClient, type StoreEvent } from '../../app-events.js';
+import { toAppErrorInfo } from '../../bridge/app-error.js';
 
 interface ConnectionState {
   /** The connection the app is showing. */
@@ -19,7 +19,7 @@ interface ConnectionState {
   /** Resolves with the renamed connection; rejects with main's error for the dialog to show. */
   rename(connectionId: string, label: string): Promise<void>;
   disconnect(connectionId: string): Promise<void>;
-  handleEvent(event: AppEvent): void;
+  handleEvent(event: StoreEvent): void;
 }
 
 function upsert(list: ConnectionSummary[], c: ConnectionSummary): ConnectionSummary[] {
@@ -36,13 +36,12 @@ function withActive(list: ConnectionSummary[], active: ConnectionSummary): Conne
 }
 
 export const useConnectionStore = create<ConnectionState>()((set, get) => {
-  /** Makes `next` the shown connection; the directory follows when the team changed or had failed. */
+  /** Makes `next` the shown connection and says so: the directory follows when the team changed or had failed. */
   function showConnection(next: ConnectionSummary | null): void {
     const previous = get().connection;
     set({ connection: next, connections: next ? withActive(get().connections, next) : get().connections });
     if (!next) return;
-    if (previous && previous.id !== next.id) void useDirectoryStore.getState().showTeam();
-    else void useDirectoryStore.getState().reloadIfFailed();
+    announce({ type: 'renderer.team-shown', connection: next, changed: !!previous && previous.id !== next.id });
   }
 
   return {
@@ -89,6 +88,10 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
     },
 
     handleEvent(event) {
+      if (event.type === 'renderer.team-connected') {
+        void get().refresh();
+        return;
+      }
       if (event.type === 'connection.active') {
         showConnection(event.connection);
         void api.listConnections().then((connections) => set({ connections }), () => undefined);
@@ -105,7 +108,14 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
       if (current?.id !== updated.id) return;
       set({ connection: updated });
       // Back from offline or a new sign-in: what failed meanwhile loads now.
-      if (current.state !== 'connected' && updated.state === 'connected') void useDirectoryStore.getState().reloadIfFailed();
+      if (current.state !== 'connected' && updated.state === 'connected') announce({ type: 'renderer.team-usable' });
     },
   };
+});
+
+registerEventClient({
+  name: 'connection',
+  handleEvent: (event) => useConnectionStore.getState().handleEvent(event),
+  resync: () => void useConnectionStore.getState().refresh(),
+  state: () => useConnectionStore.getState(),
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { failureOf } from '../../support/failure-of.js';
-import { RequestScheduler } from '../../../main/core/dropbox/scheduler/scheduler.js';
-import { CancelledError } from '../../../main/core/dropbox/scheduler/errors.js';
+import { failureOf } from '../../../../support/failure-of.js';
+import { RequestScheduler } from '../../../../../main/core/dropbox/scheduler/scheduler.js';
+import { CancelledError } from '../../../../../main/core/dropbox/scheduler/errors.js';
 import { FakeClock, settle } from './fake-clock.js';
 import { FakeEndpoint, httpError, tooMany } from './fake-endpoint.js';
 

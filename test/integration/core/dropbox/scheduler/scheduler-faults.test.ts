@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { team } from 'dropbox';
-import { withSandbox } from '../../support/sandbox-client.js';
-import { control } from '../sandbox/control-api.js';
-import { RequestScheduler } from '../../../main/core/dropbox/scheduler/scheduler.js';
-import { CancelledError, UnconfirmedWriteError } from '../../../main/core/dropbox/scheduler/errors.js';
-import type { Member } from '../../../main/sandbox/model/types.js';
+import { withSandbox } from '../../../../support/sandbox-client.js';
+import { control } from '../../../sandbox/control-api.js';
+import { RequestScheduler } from '../../../../../main/core/dropbox/scheduler/scheduler.js';
+import { CancelledError, UnconfirmedWriteError } from '../../../../../main/core/dropbox/scheduler/errors.js';
+import type { Member } from '../../../../../main/sandbox/model/types.js';
 
 type Sb = Awaited<ReturnType<typeof withSandbox>>;
 

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { AppErrorInfo, AppEvent, ConnectAttempt, ConnectGuide, ConnectionSummary } from '../../../preload/contract.js';
-import { api } from '../api.js';
-import { toAppErrorInfo } from '../bridge/app-error.js';
-import { connectionName } from '../features/connections/connection-names.js';
-import { openConsentPage } from '../features/connections/open-consent-page.js';
-import { useConnectionStore } from './connection-store.js';
+import type { AppErrorInfo, ConnectAttempt, ConnectGuide, ConnectionSummary, ConnectMode } from '../../../../preload/contract.js';
+import { api } from '../../api.js';
+import { announce, registerEventClient, type StoreEvent } from '../../app-events.js';
+import { toAppErrorInfo } from '../../bridge/app-error.js';
+import { connectionName } from './connection-names.js';
+import { openConsentPage } from './open-consent-page.js';
 
-export type ConnectMode = ConnectAttempt['mode'];
+export type { ConnectMode };
 
 /** Where the connect dialog is: guide → app key → Dropbox in the browser → connected or failed. */
 export type ConnectStep =
@@ -39,7 +39,7 @@ interface ConnectState {
   submitCode(code: string): Promise<void>;
   /** Back to the app key, abandoning the running attempt. */
   cancelAttempt(): void;
-  handleEvent(event: AppEvent): void;
+  handleEvent(event: StoreEvent): void;
 }
 
 function pendingAttempt(step: ConnectStep): ConnectAttempt | undefined {
@@ -64,7 +64,7 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
 
   function connected(connection: ConnectionSummary): void {
     set({ step: { kind: 'done', connection } });
-    void useConnectionStore.getState().refresh();
+    announce({ type: 'renderer.team-connected', connection });
   }
 
   return {
@@ -145,3 +145,6 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
     },
   };
 });
+
+// A connect attempt lives in this dialog only: after lost events there is nothing main could tell it again.
+registerEventClient({ name: 'connect', handleEvent: (event) => useConnectStore.getState().handleEvent(event), state: () => useConnectStore.getState() });

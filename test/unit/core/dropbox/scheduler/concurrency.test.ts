@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RequestScheduler } from '../../../main/core/dropbox/scheduler/scheduler.js';
-import { AimdLimit } from '../../../main/core/dropbox/scheduler/concurrency.js';
+import { RequestScheduler } from '../../../../../main/core/dropbox/scheduler/scheduler.js';
+import { AimdLimit } from '../../../../../main/core/dropbox/scheduler/concurrency.js';
 import { FakeClock, settle } from './fake-clock.js';
 import { FakeEndpoint, tooMany } from './fake-endpoint.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../main/core/dropbox/scheduler/classify.js';
+import { classify } from '../../../../../main/core/dropbox/scheduler/classify.js';
 import { dropped, httpError, refused, tooMany } from './fake-endpoint.js';
 
 describe('classify', () => {
