@@ -11,6 +11,7 @@ import { ALL_ROUTES } from './routes/index.js';
 import type { RouteDef } from './routes/route.js';
 import { AppRegistry } from './oauth/apps.js';
 import { upgradeAccountId } from './model/account-id.js';
+import { prepareAnswerWatch } from './spec/answer-watch.js';
 
 export interface SandboxOptions extends SeedOptions, Partial<SandboxConfig> {
   /** Keep the team in this JSON file across restarts. */
@@ -39,6 +40,7 @@ export class Sandbox {
   private seededMembers: number | undefined;
 
   constructor(private readonly options: SandboxOptions = {}) {
+    prepareAnswerWatch();
     this.config = { ...DEFAULT_CONFIG, ...pickConfig(options) };
     this.writeLimiter = new WriteLimiter(this.config.writeRate);
     this.seededMembers = options.members;

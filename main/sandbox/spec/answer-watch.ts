@@ -6,7 +6,11 @@
  * Kept on globalThis so a second copy of this module (bundled or re-imported)
  * still finds the one hook. Costs one property read when nobody watches.
  */
-export type AnswerWatcher = (route: string, status: number, body: unknown) => void;
+export interface AnswerWatcher {
+  /** Called when a sandbox is created: the time to do expensive set-up, not inside the first answer. */
+  prepare?(): void;
+  answer(route: string, status: number, body: unknown): void;
+}
 
 const KEY = Symbol.for('teamkeeper.sandbox.answer-watcher');
 type WithWatcher = typeof globalThis & { [KEY]?: AnswerWatcher };
@@ -15,6 +19,10 @@ export function watchAnswers(watcher: AnswerWatcher | undefined): void {
   (globalThis as WithWatcher)[KEY] = watcher;
 }
 
+export function prepareAnswerWatch(): void {
+  (globalThis as WithWatcher)[KEY]?.prepare?.();
+}
+
 export function reportAnswer(route: string, status: number, body: unknown): void {
-  (globalThis as WithWatcher)[KEY]?.(route, status, body);
+  (globalThis as WithWatcher)[KEY]?.answer(route, status, body);
 }

@@ -12,9 +12,12 @@ import { dropboxSpec } from './dropbox-spec.js';
  * string "x" or {".tag": "x"} (normalised to the object), unknown tags are
  * refused. The caller names the result type, normally the SDK's own
  * (`argSchema<team.MembersGetInfoV2Arg>('team', 'MembersGetInfoV2Arg')`).
+ * Built on first use, so importing a route does not parse the spec at start-up.
  */
-export function argSchema<T>(ns: string, name: string, spec: Spec = dropboxSpec()): z.ZodType<T> {
-  return new ArgSchemas(spec).ref({ name, args: [], kwargs: {}, nullable: false, line: 0 }, ns) as unknown as z.ZodType<T>;
+export function argSchema<T>(ns: string, name: string, spec?: Spec): z.ZodType<T> {
+  let built: z.ZodType | undefined;
+  const build = () => (built ??= new ArgSchemas(spec ?? dropboxSpec()).ref({ name, args: [], kwargs: {}, nullable: false, line: 0 }, ns));
+  return z.lazy(build) as unknown as z.ZodType<T>;
 }
 
 class ArgSchemas {
