@@ -1,8 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const root = import.meta.dirname;
+
+/**
+ * The sandbox reads Dropbox's spec (main/sandbox/spec/stone) at run time,
+ * relative to its own module: beside the main bundle that is out/main/stone.
+ */
+function stoneSpecFiles(): Plugin {
+  const dir = resolve(root, 'main/sandbox/spec/stone');
+  return {
+    name: 'teamkeeper-stone-spec',
+    generateBundle() {
+      for (const file of readdirSync(dir)) this.emitFile({ type: 'asset', fileName: `stone/${file}`, source: readFileSync(resolve(dir, file)) });
+    },
+  };
+}
 
 /**
  * `electron-vite build` is the production build (out/). `--mode test` is the
@@ -14,6 +30,7 @@ export default defineConfig(({ mode }) => {
   const out = testBuild ? 'out-test' : 'out';
   return {
   main: {
+    plugins: [stoneSpecFiles()],
     build: {
       outDir: `${out}/main`,
       rolldownOptions: { input: { index: resolve(root, 'main/electron/index.ts') } },

@@ -10,6 +10,8 @@ import { DEFAULT_CONFIG, type SandboxConfig } from './config.js';
 import { ALL_ROUTES } from './routes/index.js';
 import type { RouteDef } from './routes/route.js';
 import { AppRegistry } from './oauth/apps.js';
+import { upgradeAccountId } from './model/account-id.js';
+import { prepareAnswerWatch } from './spec/answer-watch.js';
 
 export interface SandboxOptions extends SeedOptions, Partial<SandboxConfig> {
   /** Keep the team in this JSON file across restarts. */
@@ -38,10 +40,13 @@ export class Sandbox {
   private seededMembers: number | undefined;
 
   constructor(private readonly options: SandboxOptions = {}) {
+    prepareAnswerWatch();
     this.config = { ...DEFAULT_CONFIG, ...pickConfig(options) };
     this.writeLimiter = new WriteLimiter(this.config.writeRate);
     this.seededMembers = options.members;
     const saved = options.statePath ? loadState(options.statePath) : undefined;
+    // Practice teams saved before account ids had the spec's 40 characters.
+    for (const m of saved?.members ?? []) m.accountId = upgradeAccountId(m.accountId);
     this.store = this.makeStore(saved ?? seedState(options));
     if (options.statePath) {
       this.saver = new StateSaver(options.statePath, () => this.store.state);

@@ -6,6 +6,7 @@ import { AccessFailure, AuthFailure, BadRequest, RouteError, errorSummary } from
 import { readBody } from './read-body.js';
 import { sendJson, sendText } from './respond.js';
 import { grants } from '../oauth/scopes.js';
+import { reportAnswer } from '../spec/answer-watch.js';
 
 interface Outcome {
   status: number;
@@ -45,7 +46,7 @@ export async function handleRpc(sb: Sandbox, req: IncomingMessage, res: ServerRe
 
 async function serve(sb: Sandbox, req: IncomingMessage, res: ServerResponse, route: string, headers: Record<string, string>): Promise<Outcome> {
   const fault = sb.faults.take(route);
-  if (fault) return injectFault(fault.fault, fault.retryAfter ?? 1, res, headers);
+  if (fault) return injectFault(route, fault.fault, fault.retryAfter ?? 1, res, headers);
 
   const def = sb.routes.get(route);
   if (req.method !== 'POST') {
@@ -66,11 +67,11 @@ async function serve(sb: Sandbox, req: IncomingMessage, res: ServerResponse, rou
   }
   const bearer = auth.replace(/^Bearer\s+/i, '');
   const token = sb.tokens.lookupAccess(bearer);
-  if (!token) return authError(res, headers, 'invalid_access_token', {}, req);
-  if (token.expiresAt !== undefined && Date.now() >= token.expiresAt) return authError(res, headers, 'expired_access_token', {}, req);
+  if (!token) return authError(route, res, headers, 'invalid_access_token', {}, req);
+  if (token.expiresAt !== undefined && Date.now() >= token.expiresAt) return authError(route, res, headers, 'expired_access_token', {}, req);
   const admin = sb.store.memberById(token.adminId);
-  if (!admin || admin.status !== 'active' || !sb.store.isAdmin(admin)) return authError(res, headers, 'invalid_access_token', {}, req);
-  if (def.scope !== null && !grants(token.scopes, def.scope)) return authError(res, headers, 'missing_scope', { required_scope: def.scope }, req);
+  if (!admin || admin.status !== 'active' || !sb.store.isAdmin(admin)) return authError(route, res, headers, 'invalid_access_token', {}, req);
+  if (def.scope !== null && !grants(token.scopes, def.scope)) return authError(route, res, headers, 'missing_scope', { required_scope: def.scope }, req);
 
   let arg: unknown;
   try {
@@ -85,7 +86,7 @@ async function serve(sb: Sandbox, req: IncomingMessage, res: ServerResponse, rou
 
   if (def.write) {
     const wait = sb.writeLimiter.take();
-    if (wait !== undefined) return rateLimited(res, headers, 'too_many_write_operations', wait);
+    if (wait !== undefined) return rateLimited(route, res, headers, 'too_many_write_operations', wait);
   }
 
   const selectUser = headerValue(req, 'dropbox-api-select-user');
@@ -93,12 +94,14 @@ async function serve(sb: Sandbox, req: IncomingMessage, res: ServerResponse, rou
   try {
     const result = await def.handle({ store: sb.store, config: sb.config, adminId: admin.teamMemberId, selectUser, selectAdmin, token: bearer, tokens: sb.tokens }, arg);
     if (def.write) sb.store.changed();
+    reportAnswer(route, 200, result ?? null);
     sendJson(res, 200, result ?? null, headers);
     return { status: 200, adminId: admin.teamMemberId };
   } catch (err) {
     if (err instanceof RouteError) {
       const body: Record<string, unknown> = { error_summary: errorSummary(err.body), error: err.body };
       if (err.userMessage) body.user_message = { text: err.userMessage, locale: 'en' };
+      reportAnswer(route, 409, body);
       sendJson(res, 409, body, headers);
       return { status: 409, adminId: admin.teamMemberId, errorTag: err.tag };
     }
@@ -106,10 +109,12 @@ async function serve(sb: Sandbox, req: IncomingMessage, res: ServerResponse, rou
       sendText(res, 400, `Error in call to API function "${route}": ${err.message}`, headers);
       return { status: 400, adminId: admin.teamMemberId };
     }
-    if (err instanceof AuthFailure) return authError(res, headers, err.tag, err.fields);
+    if (err instanceof AuthFailure) return authError(route, res, headers, err.tag, err.fields);
     if (err instanceof AccessFailure) {
       const body = { '.tag': err.tag };
-      sendJson(res, 403, { error_summary: errorSummary(body), error: body }, headers);
+      const answer = { error_summary: errorSummary(body), error: body };
+      reportAnswer(route, 403, answer);
+      sendJson(res, 403, answer, headers);
       return { status: 403, adminId: admin.teamMemberId, errorTag: err.tag };
     }
     throw err;
@@ -144,29 +149,28 @@ function parseArg(def: RouteDef, route: string, text: string, contentType: strin
   return parsed.data;
 }
 
-function authError(res: ServerResponse, headers: Record<string, string>, tag: string, fields: Record<string, unknown>, req?: IncomingMessage): Outcome {
+function authError(route: string, res: ServerResponse, headers: Record<string, string>, tag: string, fields: Record<string, unknown>, req?: IncomingMessage): Outcome {
   if (req) req.resume();
   const body = { '.tag': tag, ...fields };
-  sendJson(res, 401, { error_summary: errorSummary(body), error: body }, headers);
+  const answer = { error_summary: errorSummary(body), error: body };
+  reportAnswer(route, 401, answer);
+  sendJson(res, 401, answer, headers);
   return { status: 401, errorTag: tag };
 }
 
-function rateLimited(res: ServerResponse, headers: Record<string, string>, reason: string, seconds: number): Outcome {
-  sendJson(
-    res,
-    429,
-    { error_summary: `${reason}/..`, error: { reason: { '.tag': reason }, retry_after: seconds } },
-    { ...headers, 'Retry-After': String(seconds) },
-  );
+function rateLimited(route: string, res: ServerResponse, headers: Record<string, string>, reason: string, seconds: number): Outcome {
+  const answer = { error_summary: `${reason}/..`, error: { reason: { '.tag': reason }, retry_after: seconds } };
+  reportAnswer(route, 429, answer);
+  sendJson(res, 429, answer, { ...headers, 'Retry-After': String(seconds) });
   return { status: 429, errorTag: reason };
 }
 
-function injectFault(fault: 429 | 500 | 503 | 'drop', retryAfter: number, res: ServerResponse, headers: Record<string, string>): Outcome {
+function injectFault(route: string, fault: 429 | 500 | 503 | 'drop', retryAfter: number, res: ServerResponse, headers: Record<string, string>): Outcome {
   if (fault === 'drop') {
     res.socket?.destroy();
     return { status: 0, errorTag: 'dropped_connection' };
   }
-  if (fault === 429) return rateLimited(res, headers, 'too_many_requests', retryAfter);
+  if (fault === 429) return rateLimited(route, res, headers, 'too_many_requests', retryAfter);
   sendText(res, fault, fault === 503 ? 'Service Unavailable' : 'Internal Server Error', headers);
   return { status: fault };
 }

@@ -2,6 +2,7 @@ import type { Device, Group, LinkedApp, Member, SandboxState } from './types.js'
 import { Random } from './random.js';
 import { DAY_MS } from './clock.js';
 import { ROLES } from './roles.js';
+import { accountIdFor } from './account-id.js';
 import { activityRandom, guaranteeActivity, seedActivity } from './seed-activity.js';
 import { seedStates } from './seed-states.js';
 
@@ -67,7 +68,7 @@ export function seedState(opts: SeedOptions = {}): SandboxState {
     const id = i.toString(36).padStart(6, '0');
     const m: Member = {
       teamMemberId: `dbmid:tk${seed.toString(36)}${id}`,
-      accountId: `dbid:tk${seed.toString(36)}${id}${rnd.hex(8)}`,
+      accountId: accountIdFor(`tk${seed.toString(36)}${id}${rnd.hex(8)}`),
       email: `${local}@${domain}`,
       emailVerified: status !== 'invited',
       givenName,

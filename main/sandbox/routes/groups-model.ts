@@ -46,10 +46,12 @@ export function liveMemberships(store: TeamStore, g: Group): LiveMembership[] {
   return out;
 }
 
-/** team.MemberProfile: the team profile without its group list. */
+/** team.MemberProfile: the team profile without its group list and folder ids (TeamMemberProfile adds those). */
 export function memberProfile(store: TeamStore, m: Member): team.MemberProfile {
-  const p: team.MemberProfile & { groups?: string[] } = store.profile(m);
+  const p: team.MemberProfile & Partial<Pick<team.TeamMemberProfile, 'groups' | 'member_folder_id' | 'root_folder_id'>> = store.profile(m);
   delete p.groups;
+  delete p.member_folder_id;
+  delete p.root_folder_id;
   return p;
 }
 

@@ -6,6 +6,7 @@ import { email, memberExternalId, optionalNamePart, teamMemberRoleId } from './s
 import { holdsIdentity } from './members-target.js';
 import { roleById } from '../model/roles.js';
 import type { Member } from '../model/types.js';
+import { accountIdFor } from '../model/account-id.js';
 import type { TeamStore } from '../model/team-store.js';
 
 /** The spec's per-call limit ("A maximum of 20 members can be specified in a single call"). */
@@ -40,7 +41,7 @@ function invite(store: TeamStore, a: NewMember): Member {
   const tag = `tk${store.state.seed.toString(36)}${suffix}`;
   const m: Member = {
     teamMemberId: `dbmid:${tag}`,
-    accountId: `dbid:${tag}${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`,
+    accountId: accountIdFor(`${tag}${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`),
     email: a.member_email,
     emailVerified: false,
     givenName: a.member_given_name ?? '',

@@ -1,14 +1,15 @@
 import type { team } from 'dropbox';
-import { z } from 'zod';
 import { route } from './route.js';
-import { selectorKey, userSelector } from './schemas.js';
+import { selectorKey } from './schemas.js';
+import { argSchema } from '../spec/arg-schema.js';
 import { ROLES } from '../model/roles.js';
 
-const getInfoArg = z.strictObject({ members: z.array(userSelector) });
+/** Straight from the spec: selectors with their own limits (external id ≤ 64, email pattern). */
+const getInfoArg = argSchema<team.MembersGetInfoV2Arg>('team', 'MembersGetInfoV2Arg');
 
 
 export const membersInfoRoutes = [
-  route<z.infer<typeof getInfoArg>, team.MembersGetInfoV2Result>({
+  route<team.MembersGetInfoV2Arg, team.MembersGetInfoV2Result>({
     path: 'team/members/get_info_v2',
     scope: 'members.read',
     write: false,

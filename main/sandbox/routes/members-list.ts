@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { route } from './route.js';
 import { readCursor, signCursor } from './cursor.js';
 import type { TeamStore } from '../model/team-store.js';
+import { argSchema } from '../spec/arg-schema.js';
 
 const CURSOR_KIND = 'members/list_v2';
 
@@ -27,13 +28,11 @@ function page(store: TeamStore, from: number, limit: number, includeRemoved: boo
   return { members, cursor: signCursor(CURSOR_KIND, { o: i, l: limit, r: includeRemoved } satisfies CursorState), has_more: i < all.length };
 }
 
-const listArg = z.strictObject({
-  limit: z.number().int().min(1).max(1000).default(1000),
-  include_removed: z.boolean().default(false),
-});
+/** Straight from the spec: limit 1..1000 defaulting to 1000, include_removed defaulting to false. */
+const listArg = argSchema<Required<team.MembersListArg>>('team', 'MembersListArg');
 
 export const membersListRoutes = [
-  route<z.infer<typeof listArg>, team.MembersListV2Result>({
+  route<Required<team.MembersListArg>, team.MembersListV2Result>({
     path: 'team/members/list_v2',
     scope: 'members.read',
     write: false,
