@@ -1,0 +1,58 @@
+import { closeSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
+
+export interface JsonLines<T> {
+  records: T[];
+  /** Bytes of a torn last line that were cut off (0 when the file ended cleanly). */
+  repairedBytes: number;
+}
+
+/**
+ * Reads a JSON-lines file written by DurableAppender. A crash mid-append can
+ * leave the last line without its newline (and maybe cut short): that line
+ * never counted as written, so it is ignored and, with `repair`, cut off the
+ * file so the next append starts on a fresh line. A malformed line elsewhere
+ * is corruption, not a crash, and is reported.
+ */
+export function readJsonLines<T>(file: string, parse: (value: unknown) => T, options: { repair?: boolean } = {}): JsonLines<T> {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], repairedBytes: 0 };
+    throw err;
+  }
+  let complete = data.lastIndexOf(0x0a) + 1;
+  const records: T[] = [];
+  let start = 0;
+  let lineNo = 0;
+  while (start < complete) {
+    const end = data.indexOf(0x0a, start);
+    lineNo++;
+    const lineStart = start;
+    const line = data.toString('utf8', start, end);
+    start = end + 1;
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      // After a power loss the last line may be on disk whole but filled with zeros: torn too.
+      if (start >= complete) {
+        complete = lineStart;
+        break;
+      }
+      throw new Error(`Line ${lineNo} of ${file.split(/[\\/]/).pop()} is not valid JSON`);
+    }
+    records.push(parse(value));
+  }
+  const repairedBytes = data.length - complete;
+  if (repairedBytes > 0 && options.repair) {
+    const fd = openSync(file, 'r+');
+    try {
+      ftruncateSync(fd, complete);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return { records, repairedBytes };
+}
