@@ -286,23 +286,23 @@ export class JobRun {
     this.finishedThisRun++;
     const item = this.items[i];
     const at = this.d.clock.now();
-    this.track(this.d.journal.append({ e: 'outcome', i, o: outcome, at }));
     const input = item.input as Record<string, unknown> | undefined;
-    this.track(
-      this.d.audit.append({
-        time: new Date(at).toISOString(),
-        teamId: this.plan.teamId,
-        admin: this.plan.admin,
-        jobId: this.plan.jobId,
-        action: this.plan.kind,
-        member: { id: item.member?.id, email: item.member?.email ?? (typeof input?.email === 'string' ? input.email : undefined) },
-        options: item.status === 'blocked' ? {} : this.d.kind.auditOptions(item.input),
-        outcome: outcome.outcome,
-        ...(outcome.outcome === 'skipped' ? { reason: outcome.reason } : outcome.outcome === 'failed' || outcome.outcome === 'unconfirmed' ? { reason: outcome.message } : {}),
-        ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
-        ...(outcome.outcome === 'failed' && outcome.tag ? { errorTag: outcome.tag } : {}),
-      }),
-    );
+    // Audit first, journal outcome after it: a crash between them leaves the item in doubt, so it is
+    // checked and audited again, rather than journalled as done with no audit line.
+    const audited = this.d.audit.append({
+      time: new Date(at).toISOString(),
+      teamId: this.plan.teamId,
+      admin: this.plan.admin,
+      jobId: this.plan.jobId,
+      action: this.plan.kind,
+      member: { id: item.member?.id, email: item.member?.email ?? (typeof input?.email === 'string' ? input.email : undefined) },
+      options: item.status === 'blocked' ? {} : this.d.kind.auditOptions(item.input),
+      outcome: outcome.outcome,
+      ...(outcome.outcome === 'skipped' ? { reason: outcome.reason } : outcome.outcome === 'failed' || outcome.outcome === 'unconfirmed' ? { reason: outcome.message } : {}),
+      ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
+      ...(outcome.outcome === 'failed' && outcome.tag ? { errorTag: outcome.tag } : {}),
+    });
+    this.track(audited.then(() => this.d.journal.append({ e: 'outcome', i, o: outcome, at })));
     this.d.emit({ type: 'job.item', jobId: this.jobId, index: i, outcome });
     if (outcome.outcome === 'done' && item.member) this.memberChanged(item.member.id);
     if (at - this.lastProgressAt >= PROGRESS_EVERY_MS) {
