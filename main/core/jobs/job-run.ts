@@ -2,6 +2,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { toAppError } from '../dropbox/errors.js';
 import type { Clock } from '../dropbox/scheduler/clock.js';
 import type { JobKind, JobTeam, PlannedItem } from './job-kind.js';
+import type { ItemList } from './item-list.js';
 import type { JobJournal, StoredPlan } from './journal.js';
 import { requestIdOf } from './tracked-call.js';
 import type { ItemOutcome, JobEvent, JobProgress, JobState } from './types.js';
@@ -48,7 +49,7 @@ const DIRECTORY_FLUSH_MS = 250;
  */
 export class JobRun {
   state: JobState;
-  readonly items: Array<PlannedItem<unknown>>;
+  readonly items: ItemList;
   readonly results: Array<ItemOutcome | undefined>;
   private readonly inDoubt = new Set<number>();
   private readonly asyncIds = new Map<number, string>();
@@ -69,11 +70,12 @@ export class JobRun {
 
   constructor(
     readonly plan: StoredPlan,
+    items: ItemList,
     private readonly d: JobRunDeps,
     replay?: { items: Array<{ outcome?: ItemOutcome; inDoubt: boolean; asyncJobId?: string }>; lastState: JobState },
   ) {
-    this.items = plan.items as Array<PlannedItem<unknown>>;
-    this.results = plan.items.map((_, i) => replay?.items[i].outcome);
+    this.items = items;
+    this.results = Array.from({ length: items.length }, (_, i) => replay?.items[i].outcome);
     if (replay) {
       replay.items.forEach((r, i) => {
         if (r.inDoubt || r.outcome?.outcome === 'unconfirmed') this.inDoubt.add(i);
@@ -84,6 +86,10 @@ export class JobRun {
     } else {
       this.state = 'planned';
     }
+  }
+
+  private item(i: number): PlannedItem<unknown> {
+    return this.items.get(i) as PlannedItem<unknown>;
   }
 
   get jobId(): string {
@@ -130,11 +136,12 @@ export class JobRun {
   async start(): Promise<void> {
     this.setState('running');
     await this.journalWrite({ e: 'state', state: 'running', at: this.d.clock.now() });
-    this.items.forEach((item, i) => {
+    for (let i = 0; i < this.items.length; i++) {
+      const item = this.items.get(i);
       if (item.status === 'skip') this.record(i, { outcome: 'skipped', reason: item.skipReason ?? 'Already as wanted.' });
       else if (item.status === 'blocked') this.record(i, { outcome: 'failed', tag: 'preflight', message: item.problems.join(' ') });
       else this.queue.push(i);
-    });
+    }
     this.launch();
   }
 
@@ -243,7 +250,7 @@ export class JobRun {
             await this.journalWrite({ e: 'async', i, id });
           },
         },
-        this.items[i],
+        this.item(i),
       );
     } catch (err) {
       outcome = outcomeOfError(err);
@@ -264,7 +271,7 @@ export class JobRun {
     if (this.asyncIds.has(i)) return this.send(i);
     let verdict: 'applied' | 'not_applied';
     try {
-      verdict = await this.d.kind.verify(this.d.team, this.items[i]);
+      verdict = await this.d.kind.verify(this.d.team, this.item(i));
     } catch (err) {
       const o = outcomeOfError(err);
       this.record(i, { outcome: 'unconfirmed', message: `Could not check whether the change was made: ${o.message}` });
@@ -284,7 +291,7 @@ export class JobRun {
     if (outcome.outcome === 'unconfirmed') this.inDoubt.add(i);
     else this.inDoubt.delete(i);
     this.finishedThisRun++;
-    const item = this.items[i];
+    const item = this.item(i);
     const at = this.d.clock.now();
     const input = item.input as Record<string, unknown> | undefined;
     // Audit first, journal outcome after it: a crash between them leaves the item in doubt, so it is

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../dropbox/scheduler/clock.js';
 import { AppError } from '../errors.js';
 import { writeCsv, type CsvWriteResult } from '../reports/csv-writer.js';
 import type { AdminIdentity, JobKind, JobKindRegistry, JobTeam, PlannedItem } from './job-kind.js';
+import { arrayItems } from './item-list.js';
 import { JobRun } from './job-run.js';
 import { JobJournal, type StoredPlan } from './journal.js';
 import { jobRequestSchema, itemsPageArgSchema, type ItemResult, type JobEvent, type JobPlan, type JobSummary, type MemberRef, type PlanItem } from './types.js';
@@ -127,10 +128,10 @@ export class Jobs {
       teamId: this.o.teamId,
       admin: pending.admin,
       createdAt: new Date(this.clock.now()).toISOString(),
-      items: pending.plan.items,
+      total: pending.plan.items.length,
     };
-    const journal = await JobJournal.create(this.jobsDir, stored);
-    const run = new JobRun(stored, this.deps(pending.kind, journal));
+    const journal = await JobJournal.create(this.jobsDir, stored, pending.plan.items);
+    const run = new JobRun(stored, arrayItems(pending.plan.items), this.deps(pending.kind, journal));
     this.runs.set(jobId, run);
     await run.start();
     return this.summary(run);
@@ -168,22 +169,26 @@ export class Jobs {
     if (!parsed.success) throw new AppError('bad_request', firstIssueSentence(parsed.error));
     const run = this.run(parsed.data.jobId);
     const { offset, limit } = parsed.data;
-    const items = run.items.slice(offset, offset + limit).map((item, k): ItemResult => {
-      const outcome = run.results[offset + k] ?? { outcome: 'pending' as const };
-      return { index: item.index, input: item.input, ...(item.member ? { member: item.member } : {}), outcome };
-    });
+    const items: ItemResult[] = [];
+    for (let i = offset; i < Math.min(run.items.length, offset + limit); i++) {
+      const item = run.items.get(i);
+      items.push({ index: item.index, input: item.input, ...(item.member ? { member: item.member } : {}), outcome: run.results[i] ?? { outcome: 'pending' } });
+    }
     return { total: run.items.length, items };
   }
 
   /** The job's results as CSV: input, outcome, reason, Dropbox request id. */
   exportResults(jobId: string, out: Writable): Promise<CsvWriteResult> {
     const run = this.run(jobId);
-    const rows = run.items.map((item, i) => {
-      const r = run.results[i];
-      const reason = !r ? '' : r.outcome === 'skipped' ? r.reason : r.outcome === 'failed' || r.outcome === 'unconfirmed' ? r.message : (r.detail ?? '');
-      return [String(item.index + 1), item.member?.email ?? '', JSON.stringify(item.input), r?.outcome ?? 'not run', reason, r && r.outcome === 'failed' ? (r.tag ?? '') : '', r?.requestId ?? ''];
-    });
-    return writeCsv(['item', 'member', 'input', 'outcome', 'reason', 'dropbox tag', 'request id'], rows, out);
+    function* rows(): Generator<string[]> {
+      for (let i = 0; i < run.items.length; i++) {
+        const item = run.items.get(i);
+        const r = run.results[i];
+        const reason = !r ? '' : r.outcome === 'skipped' ? r.reason : r.outcome === 'failed' || r.outcome === 'unconfirmed' ? r.message : (r.detail ?? '');
+        yield [String(item.index + 1), item.member?.email ?? '', JSON.stringify(item.input), r?.outcome ?? 'not run', reason, r && r.outcome === 'failed' ? (r.tag ?? '') : '', r?.requestId ?? ''];
+      }
+    }
+    return writeCsv(['item', 'member', 'input', 'outcome', 'reason', 'dropbox tag', 'request id'], rows(), out);
   }
 
   /** Resolves when the job's current run stops (finished, paused, cancelled). */
@@ -213,7 +218,7 @@ export class Jobs {
         const { journal, replayed } = JobJournal.open(this.jobsDir, id);
         const kind = this.o.kinds.get(replayed.plan.kind);
         if (!kind) continue;
-        this.runs.set(id, new JobRun(replayed.plan, this.deps(kind, journal), replayed));
+        this.runs.set(id, new JobRun(replayed.plan, replayed.planItems, this.deps(kind, journal), replayed));
       } catch {
         // A job folder without a whole plan was never started (the plan is written before anything is sent).
       }

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DurableAppender, replaceFile } from '../fs/durable-file.js';
 import { readJsonLines } from '../fs/json-lines.js';
+import { LazyItems, type ItemList } from './item-list.js';
 import type { ItemOutcome, JobState, PlanItem } from './types.js';
 
-/** What is written once, when the admin confirms: the plan exactly as shown. */
+/** What is written once, when the admin confirms: the plan exactly as shown (its items beside it, one a line). */
 export interface StoredPlan {
   version: 1;
   jobId: string;
@@ -12,7 +13,7 @@ export interface StoredPlan {
   teamId: string;
   admin: { teamMemberId: string; email: string };
   createdAt: string;
-  items: PlanItem[];
+  total: number;
 }
 
 /**
@@ -37,17 +38,20 @@ export interface ReplayedItem {
 
 export interface Replayed {
   plan: StoredPlan;
+  planItems: ItemList;
   items: ReplayedItem[];
   /** The last state journalled; 'running' after a crash. */
   lastState: JobState;
 }
 
 const PLAN_FILE = 'plan.json';
+const ITEMS_FILE = 'items.jsonl';
 const JOURNAL_FILE = 'journal.jsonl';
 
 /**
- * The per-job journal in the data dir: jobs/<teamId>/<jobId>/ with plan.json
- * (replaced atomically) and journal.jsonl (appended, each append fsynced).
+ * The per-job journal in the data dir: jobs/<teamId>/<jobId>/ with
+ * items.jsonl and plan.json (each written atomically, plan.json last: a job
+ * exists once its plan does) and journal.jsonl (appended, each append fsynced).
  */
 export class JobJournal {
   /** Opened on the first append: a finished job read for its results holds no file open. */
@@ -60,8 +64,9 @@ export class JobJournal {
   }
 
   /** Writes the plan durably and opens a fresh journal. */
-  static async create(jobsDir: string, plan: StoredPlan): Promise<JobJournal> {
+  static async create(jobsDir: string, plan: StoredPlan, items: readonly PlanItem[]): Promise<JobJournal> {
     const dir = join(jobsDir, plan.jobId);
+    await replaceFile(join(dir, ITEMS_FILE), items.map((it) => JSON.stringify(it) + '\n').join(''));
     await replaceFile(join(dir, PLAN_FILE), JSON.stringify(plan));
     return new JobJournal(dir);
   }
@@ -82,7 +87,9 @@ export class JobJournal {
   static open(jobsDir: string, jobId: string): { journal: JobJournal; replayed: Replayed } {
     const dir = join(jobsDir, jobId);
     const plan = JSON.parse(readFileSync(join(dir, PLAN_FILE), 'utf8')) as StoredPlan;
-    const items: ReplayedItem[] = plan.items.map(() => ({ inDoubt: false }));
+    const planItems = new LazyItems(readFileSync(join(dir, ITEMS_FILE)));
+    if (planItems.length !== plan.total) throw new Error(`${jobId}: ${planItems.length} of ${plan.total} items on disk`);
+    const items: ReplayedItem[] = Array.from({ length: plan.total }, () => ({ inDoubt: false }));
     let lastState: JobState = 'planned';
     const { records } = readJsonLines(join(dir, JOURNAL_FILE), (v) => v as JournalRecord, { repair: true });
     for (const r of records) {
@@ -109,7 +116,7 @@ export class JobJournal {
           break;
       }
     }
-    return { journal: new JobJournal(dir), replayed: { plan, items, lastState } };
+    return { journal: new JobJournal(dir), replayed: { plan, planItems, items, lastState } };
   }
 
   /** Resolves once the record is on disk. */
