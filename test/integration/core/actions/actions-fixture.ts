@@ -12,5 +12,4 @@ export function memberPool(sb: () => RunningSandbox): (status: Member['status'],
   };
 }
 
-export const TEAM_ADMIN = 'pid_dbtmr:tk-team-admin';
 export const USER_MGMT_ADMIN = 'pid_dbtmr:tk-user-mgmt-admin';

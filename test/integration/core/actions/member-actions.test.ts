@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../../main/sandbox/index.js';
 import type { Member } from '../../../../main/sandbox/model/types.js';
 import { runJob, startJobs, tokenOf, writesLogged, type JobsFixture } from '../../../support/jobs-fixture.js';
-import { memberPool, TEAM_ADMIN, USER_MGMT_ADMIN } from './actions-fixture.js';
+import { memberPool, USER_MGMT_ADMIN } from './actions-fixture.js';
 
 let sb: RunningSandbox;
 let f: JobsFixture;
