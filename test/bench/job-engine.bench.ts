@@ -58,9 +58,10 @@ const row = (name: string, value: string) => console.log(`${name.padEnd(40)}${va
 async function throughput(): Promise<void> {
   const rate = Number(process.env.BENCH_WRITE_RATE ?? 50);
   const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 0);
-  const sb = await startSandbox({ members: ITEMS + 50, seed: 4, latencyMs });
+  const sb = await startSandbox({ members: ITEMS + 400, seed: 4, latencyMs });
   try {
     const ids = sb.sandbox.store.state.members.filter((m) => m.status !== 'removed').slice(0, ITEMS).map((m) => m.teamMemberId);
+    if (ids.length !== ITEMS) throw new Error(`the sandbox team has ${ids.length} members to edit, not ${ITEMS}`);
     // Warm-up: the first calls pay for module loading and connection set-up.
     await bare(sb, ids.slice(0, 50), 'Warm');
     // Alternate, twice each, and keep the best: two busy CPUs make single runs noisy.

@@ -216,25 +216,40 @@ export class JobRun {
     }
   }
 
-  /** The next item whose intent is on disk; claims a batch (one fsync) when none is left. */
+  /**
+   * The next item whose intent is on disk. Intents are claimed in batches (one
+   * fsync for many items), and the next batch is claimed while the current one
+   * is still being sent, so workers never stall on the disk at a batch boundary.
+   */
   private async claim(): Promise<number | undefined> {
     for (;;) {
       if (this.state !== 'running' || this.writeError) return undefined;
       const next = this.claimed.shift();
-      if (next !== undefined) return next;
-      if (this.queue.length === 0) return undefined;
-      if (!this.claiming) {
-        const batch = this.queue.splice(0, Math.max(1, this.d.concurrency));
-        this.claiming = this.d.journal
-          .append({ e: 'intent', i: batch })
-          .then(() => {
-            for (const i of batch) this.inDoubt.add(i);
-            this.claimed.push(...batch);
-          })
-          .finally(() => (this.claiming = undefined));
+      if (next !== undefined) {
+        if (this.claimed.length < this.d.concurrency) this.claimAhead();
+        return next;
       }
+      if (this.queue.length === 0 && !this.claiming) return undefined;
+      this.claimAhead();
       await this.claiming;
     }
+  }
+
+  private claimAhead(): void {
+    if (this.claiming || this.queue.length === 0 || this.state !== 'running') return;
+    const batch = this.queue.splice(0, Math.max(1, this.d.concurrency));
+    this.claiming = this.d.journal
+      .append({ e: 'intent', i: batch })
+      .then(
+        () => {
+          for (const i of batch) this.inDoubt.add(i);
+          this.claimed.push(...batch);
+        },
+        (err: unknown) => {
+          this.writeError ??= err;
+        },
+      )
+      .finally(() => (this.claiming = undefined));
   }
 
   private async send(i: number): Promise<void> {
@@ -357,6 +372,7 @@ export class JobRun {
   }
 
   private async settle(): Promise<void> {
+    await this.claiming;
     await Promise.allSettled([...this.writes]);
     if (this.claimed.length > 0) {
       // Claimed but never sent: not in doubt.
