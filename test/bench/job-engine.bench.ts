@@ -10,6 +10,7 @@
  *
  *   npm run bench -- job-engine                    (R=50/s: about 45 s)
  *   BENCH_WRITE_RATE=100 BENCH_LATENCY_MS=20 npm run bench -- job-engine
+ *   BENCH_ONLY=resume npm run bench -- job-engine     (or BENCH_ONLY=throughput)
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,6 +147,7 @@ async function resume50k(): Promise<void> {
 }
 
 export default async function jobEngine(): Promise<void> {
-  await throughput();
-  await resume50k();
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'resume') await throughput();
+  if (only !== 'throughput') await resume50k();
 }

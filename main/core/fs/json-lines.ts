@@ -22,6 +22,12 @@ export function readJsonLines<T>(file: string, parse: (value: unknown) => T, opt
     throw err;
   }
   let complete = data.lastIndexOf(0x0a) + 1;
+  const fast = parseAllAtOnce(data, complete);
+  if (fast) {
+    const repairedBytes = data.length - complete;
+    if (repairedBytes > 0 && options.repair) truncate(file, complete);
+    return { records: fast.map(parse), repairedBytes };
+  }
   const records: T[] = [];
   let start = 0;
   let lineNo = 0;
@@ -46,13 +52,31 @@ export function readJsonLines<T>(file: string, parse: (value: unknown) => T, opt
     records.push(parse(value));
   }
   const repairedBytes = data.length - complete;
-  if (repairedBytes > 0 && options.repair) {
-    const fd = openSync(file, 'r+');
-    try {
-      ftruncateSync(fd, complete);
-    } finally {
-      closeSync(fd);
-    }
-  }
+  if (repairedBytes > 0 && options.repair) truncate(file, complete);
   return { records, repairedBytes };
+}
+
+/**
+ * Every whole line as one JSON array, in a single JSON.parse: several times
+ * faster than a parse per line for a long journal. Lines written by
+ * JSON.stringify hold no raw newline, so joining them with commas is exact.
+ * Undefined when any line is not JSON: the line-by-line path then finds it.
+ */
+function parseAllAtOnce(data: Buffer, complete: number): unknown[] | undefined {
+  const text = data.toString('utf8', 0, complete);
+  if (text.includes('\n\n') || text.startsWith('\n') || text.includes('\0')) return undefined;
+  try {
+    return JSON.parse(`[${text.slice(0, -1).replaceAll('\n', ',')}]`) as unknown[];
+  } catch {
+    return undefined;
+  }
+}
+
+function truncate(file: string, length: number): void {
+  const fd = openSync(file, 'r+');
+  try {
+    ftruncateSync(fd, length);
+  } finally {
+    closeSync(fd);
+  }
 }
