@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../../main/sandbox/index.js';
+import { JobJournal } from '../../../../main/core/jobs/journal.js';
 import { failureOf } from '../../../support/failure-of.js';
 import { csvOf, members, runJob, startJobs, writesLogged } from '../../../support/jobs-fixture.js';
 
@@ -108,6 +109,33 @@ describe('job engine over the real SDK against the sandbox', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(writesLogged(sb, SET_PROFILE)).toHaveLength(sent);
     expect(await failureOf(jobs.resume(plan.jobId))).toMatchObject({ code: 'bad_request' });
+  });
+
+  it('after a crash, an item in doubt is read before it is written: sent again only if Dropbox shows it was not applied', async () => {
+    const [applied, notApplied, untouched] = members(sb, 'active').slice(70, 73);
+    const first = startJobs(sb);
+    const plan = await first.jobs.plan({ kind: 'member.edit-profile', items: [applied, notApplied, untouched].map((m) => ({ member: m.email, surname: 'Doubt' })) });
+    // What a crash right after the intents leaves: a plan, intents, one write that reached Dropbox.
+    const teamId = sb.sandbox.store.state.team.teamId;
+    const stored = { version: 1 as const, jobId: plan.jobId, kind: plan.kind, teamId, admin: { teamMemberId: 'dbmid:x', email: 'x@example.com' }, createdAt: new Date().toISOString(), total: 3 };
+    const journal = await JobJournal.create(JobJournal.jobsDir(first.dataDir, teamId), stored, plan.items);
+    await journal.append({ e: 'state', state: 'running', at: Date.now() });
+    await journal.append({ e: 'intent', i: [0, 1] });
+    await journal.close();
+    sb.sandbox.store.memberById(applied.teamMemberId)!.surname = 'Doubt';
+
+    const restarted = startJobs(sb, { dataDir: first.dataDir });
+    const [job] = restarted.jobs.list();
+    expect(job).toMatchObject({ jobId: plan.jobId, state: 'interrupted', progress: { pending: 3 } });
+    sb.sandbox.log.clear();
+    await restarted.jobs.resume(plan.jobId);
+    await restarted.jobs.whenStopped(plan.jobId);
+    const results = restarted.jobs.items({ jobId: plan.jobId, offset: 0, limit: 10 }).items.map((r) => r.outcome);
+    expect(results[0]).toEqual({ outcome: 'done', detail: 'Confirmed after an interruption: Dropbox already shows the change.' });
+    expect(results.slice(1).map((r) => r.outcome)).toEqual(['done', 'done']);
+    expect(writesLogged(sb, SET_PROFILE)).toHaveLength(2);
+    expect(sb.sandbox.store.memberById(notApplied.teamMemberId)!.surname).toBe('Doubt');
+    expect(sb.sandbox.store.memberById(untouched.teamMemberId)!.surname).toBe('Doubt');
   });
 
   it('unknown actions and malformed requests are refused with a sentence', async () => {
