@@ -23,7 +23,7 @@ export type InviteParams = z.infer<typeof inviteParams>;
 function outcomeOf(result: team.MemberAddV2Result, requestId: string | undefined): ItemOutcome {
   const rid = requestId ? { requestId } : {};
   const tag = result['.tag'];
-  if (tag === 'success') return { outcome: 'done', ...rid };
+  if (tag === 'success') return { outcome: 'done', memberId: result.profile.team_member_id, ...rid };
   if (tag === 'user_already_on_team') return { outcome: 'skipped', reason: 'Already on the team.', ...rid };
   return { outcome: 'failed', tag, message: messageForTag(tag) ?? `Dropbox did not add this person (${tag}).`, ...rid };
 }

@@ -326,7 +326,7 @@ export class JobRun {
     });
     this.track(audited.then(() => this.d.journal.append({ e: 'outcome', i, o: outcome, at })));
     this.d.emit({ type: 'job.item', jobId: this.jobId, index: i, outcome });
-    if (outcome.outcome === 'done' && item.member) this.memberChanged(item.member.id);
+    if (outcome.outcome === 'done' && (outcome.memberId ?? item.member?.id)) this.memberChanged((outcome.memberId ?? item.member?.id)!);
     if (at - this.lastProgressAt >= PROGRESS_EVERY_MS) {
       this.lastProgressAt = at;
       this.d.emit({ type: 'job.progress', jobId: this.jobId, progress: this.progress() });

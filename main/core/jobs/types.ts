@@ -41,7 +41,13 @@ export const planItemSchema = z.object({
 export type PlanItem = z.infer<typeof planItemSchema>;
 
 export const itemOutcomeSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('done'), requestId: z.string().optional(), detail: z.string().optional() }),
+  z.object({
+    outcome: z.literal('done'),
+    requestId: z.string().optional(),
+    detail: z.string().optional(),
+    /** The member the item created (an invite), so the directory can show them. */
+    memberId: z.string().optional(),
+  }),
   z.object({ outcome: z.literal('skipped'), reason: z.string(), requestId: z.string().optional() }),
   z.object({ outcome: z.literal('failed'), message: z.string(), tag: z.string().optional(), requestId: z.string().optional() }),
   /** Sent, but whether Dropbox applied it is not known (yet): checked before anything is sent again. */

@@ -32,9 +32,12 @@ describe('the directory follows each change in place', () => {
     // Changed members keep their place in the list.
     expect(after.members.findIndex((m) => m.id === edited.teamMemberId)).toBe(before.members.findIndex((m) => m.id === edited.teamMemberId));
     const deltas = events.filter((e) => e.type === 'job.members-changed');
+    const invited = sb.sandbox.store.memberByEmail('delta.invite@example.com')!;
+    expect(after.members.at(-1)).toMatchObject({ id: invited.teamMemberId, status: 'invited' });
     expect(deltas).toEqual([
       expect.objectContaining({ upserted: [edited.teamMemberId], removed: [] }),
       expect.objectContaining({ upserted: [], removed: [removed.teamMemberId] }),
+      expect.objectContaining({ upserted: [invited.teamMemberId], removed: [] }),
     ]);
     // No full resync: no member listing after the first sync.
     expect(sb.sandbox.log.list().filter((r) => r.route.startsWith('team/members/list'))).toEqual([]);
