@@ -38,6 +38,9 @@ interface PendingPlan {
   admin: AdminIdentity;
 }
 
+/** Plans shown but not confirmed that are kept for start(). */
+const MAX_OPEN_PLANS = 20;
+
 function newJobId(now: number): string {
   // Sorts by creation time, so listing a folder lists jobs oldest first.
   return `job-${new Date(now).toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(4).toString('hex')}`;
@@ -109,6 +112,11 @@ export class Jobs {
     const jobId = newJobId(this.clock.now());
     const plan: JobPlan = { jobId, kind: kind.kind, label: kind.label, irreversible: kind.irreversible, items, counts, confirmation: confirmationOf(kind, items, counts.ready) };
     this.pending.set(jobId, { plan, kind, admin });
+    // Plans the admin walked away from are dropped, oldest first (a Map keeps insertion order).
+    for (const old of this.pending.keys()) {
+      if (this.pending.size <= MAX_OPEN_PLANS) break;
+      this.pending.delete(old);
+    }
     return plan;
   }
 
