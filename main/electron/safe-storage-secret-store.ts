@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { replaceFile } from '../core/fs/durable-file.js';
 import type { SecretStore } from '../core/auth/secret-store.js';
 import type { SecretStorage } from '../../preload/contract.js';
 
@@ -114,9 +114,6 @@ export class SafeStorageSecretStore implements SecretStore {
     if (!(await this.persists()) || !this.values) return;
     const out: Record<string, string> = {};
     for (const [key, value] of this.values) out[key] = (await this.safeStorage.encryptStringAsync(value)).toString('base64');
-    mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(out), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    await replaceFile(this.file, JSON.stringify(out), { mode: 0o600 });
   }
 }

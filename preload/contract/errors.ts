@@ -50,6 +50,8 @@ export const APP_ERROR_CODES = [
   // Directory and reports
   'member_not_found',
   'unknown_members',
+  // Jobs
+  'unknown_job',
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

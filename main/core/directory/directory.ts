@@ -4,6 +4,7 @@ import type { DropboxClient } from '../dropbox/client.js';
 import { toAppError } from '../dropbox/errors.js';
 import type { EventHub } from '../events.js';
 import { directoryDelta } from './delta.js';
+import { toMemberRow } from './member-row.js';
 import { listAllGroups, listAllMembers, listRoles } from './sync.js';
 
 /** The snapshot without removed members, as a version of its own. */
@@ -76,6 +77,55 @@ export class Directory {
     if (!s) return null;
     if (s.includeRemoved === includeRemoved) return s;
     return s.includeRemoved ? narrowed(s) : null;
+  }
+
+  /**
+   * Re-reads these members (members/get_info_v2) after a change and updates
+   * the snapshot in place of a full sync. Says which members were upserted
+   * and which left the snapshot (unknown now, or removed while the snapshot
+   * leaves removed members out), so the change can be sent as a delta.
+   */
+  async applyMemberChanges(ids: readonly string[]): Promise<{ upserted: string[]; removed: string[] }> {
+    const upserted: string[] = [];
+    const removed: string[] = [];
+    if (!this.snapshot || ids.length === 0) return { upserted, removed };
+    const fresh = new Map<string, MemberRow | null>();
+    for (let i = 0; i < ids.length; i += 100) {
+      const chunk = ids.slice(i, i + 100);
+      const r = await this.client.call('team/members/get_info_v2', 'read', (dbx, o) => dbx.teamMembersGetInfoV2({ members: chunk.map((id) => ({ '.tag': 'team_member_id' as const, team_member_id: id })) }, o));
+      r.members_info.forEach((item, k) => fresh.set(chunk[k], item['.tag'] === 'member_info' ? toMemberRow(item) : null));
+    }
+    const s = this.snapshot;
+    const keep = (row: MemberRow | null): row is MemberRow => row !== null && (s.includeRemoved || row.status !== 'removed');
+    // Changed members keep their place; new ones (an invite) go at the end.
+    const members: MemberRow[] = [];
+    for (const m of s.members) {
+      const row = fresh.has(m.id) ? fresh.get(m.id)! : m;
+      if (keep(row)) members.push(row);
+    }
+    for (const [id, row] of fresh) {
+      if (keep(row)) {
+        if (!this.byId.has(id)) members.push(row);
+        this.byId.set(id, row);
+        upserted.push(id);
+      } else if (this.byId.delete(id)) {
+        removed.push(id);
+      }
+    }
+    // A new version, sent as a delta like a sync's, so the renderer patches its one copy.
+    const after: DirectorySnapshot = { ...s, members, version: `${this.run}.${++this.syncs}`, syncedAt: new Date().toISOString() };
+    this.snapshot = after;
+    this.lastDelta = {
+      connectionId: s.connectionId,
+      from: s.version,
+      to: after.version,
+      syncedAt: after.syncedAt,
+      includeRemoved: s.includeRemoved,
+      upserted: upserted.map((id) => this.byId.get(id)!),
+      removed,
+    };
+    this.events.emit({ type: 'directory.delta', ...this.lastDelta });
+    return { upserted, removed };
   }
 
   private async sync(includeRemoved: boolean): Promise<DirectorySnapshot> {

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { replaceFileSync } from '../fs/durable-file.js';
 import { parseSettings, settingsSchema, type Settings, type SettingsStore } from './settings.js';
 
-/** settings.json in the data dir, written atomically (temp file + rename). */
+/** settings.json in the data dir, replaced atomically and durably (see fs/durable-file.ts). */
 export class JsonSettingsStore implements SettingsStore {
   readonly file: string;
   private cached: Settings | undefined;
@@ -18,10 +19,7 @@ export class JsonSettingsStore implements SettingsStore {
 
   write(next: Settings): void {
     const valid = settingsSchema.parse(next);
-    mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(valid, null, 2) + '\n');
-    renameSync(tmp, this.file);
+    replaceFileSync(this.file, JSON.stringify(valid, null, 2) + '\n');
     this.cached = valid;
   }
 

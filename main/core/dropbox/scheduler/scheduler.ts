@@ -203,6 +203,25 @@ export class RequestScheduler {
     };
   }
 
+  /**
+   * Epoch ms until which Dropbox's Retry-After holds calls, or null when
+   * nothing holds them: for one endpoint (a write also waits for the team's
+   * write gate), or the latest gate of any endpoint when none is named. For
+   * progress displays: "waiting for Dropbox until 12:03".
+   */
+  waitingUntil(endpoint?: string): number | null {
+    const now = this.clock.now();
+    let until = 0;
+    if (endpoint === undefined) {
+      until = this.writesOpenAt;
+      for (const ep of this.endpoints.values()) until = Math.max(until, ep.openAt);
+    } else {
+      const ep = this.endpoints.get(endpoint);
+      if (ep) until = ep.kind === 'write' ? Math.max(ep.openAt, this.writesOpenAt) : ep.openAt;
+    }
+    return until > now ? until : null;
+  }
+
   /** Called on every 429; returns the unsubscribe function. */
   onRateLimited(listener: (e: RateLimitEvent) => void): () => void {
     this.listeners.add(listener);
