@@ -93,12 +93,12 @@ export function DirectoryToolbar() {
       </label>
 
       <div className="toolbar__actions">
-        {/* aria-disabled, not disabled: a disabled button would drop keyboard focus mid-sync. */}
+        {/* aria-disabled, not disabled: a disabled button would drop keyboard focus mid-sync.
+            Not a live region: SyncAnnouncer says start and end once; the count here is for the eye. */}
         <button
           type="button"
           className="button"
           aria-disabled={syncing}
-          aria-live="polite"
           onClick={() => {
             if (!syncing) void refresh();
           }}

@@ -8,6 +8,8 @@ import { MemberTable } from './member-table.js';
 import { MemberDetailPanel } from './member-detail.js';
 import { isFiltering } from './filter-members.js';
 import { formatDateTime, loadingLabel } from './format.js';
+import { SyncAnnouncer } from './sync-announcer.js';
+import { focusAfterRender, searchBox } from './directory-focus.js';
 
 /** The member directory: everything between the app header and the window edge. */
 export function DirectoryView() {
@@ -27,14 +29,21 @@ export function DirectoryView() {
     void load();
   }, [load]);
 
+  // Both the button and the filters it clears go away: the search box is where they were set.
+  const clearAll = () => {
+    clearFilter();
+    focusAfterRender(searchBox);
+  };
+
   if (status === 'loading' || (status === 'error' && !directory)) {
     return (
       <main className="directory directory--centered" aria-labelledby="directory-title">
-        <h1 id="directory-title" className="visually-hidden">
+        <SyncAnnouncer />
+        <h1 id="directory-title" className="visually-hidden" tabIndex={-1}>
           Members
         </h1>
         {status === 'loading' ? (
-          <StatusMessage tone="busy" title={loadingLabel(syncLoaded)}>
+          <StatusMessage tone="busy" title="Loading members…" progress={loadingLabel(syncLoaded)}>
             <p>Large teams take a moment the first time; after that the directory opens from the local copy.</p>
           </StatusMessage>
         ) : (
@@ -48,8 +57,11 @@ export function DirectoryView() {
 
   return (
     <main className="directory" aria-labelledby="directory-title">
+      <SyncAnnouncer />
       <div className="directory__heading">
-        <h1 id="directory-title">Members</h1>
+        <h1 id="directory-title" tabIndex={-1}>
+          Members
+        </h1>
         {directory && <p className="muted">Synced {formatDateTime(directory.syncedAt)}</p>}
       </div>
       <DirectoryToolbar />
@@ -67,7 +79,7 @@ export function DirectoryView() {
           <p>This team has nobody in it{directory.includeRemoved ? '' : ' (removed members are hidden)'}.</p>
         </StatusMessage>
       ) : shownCount === 0 && filtering ? (
-        <StatusMessage tone="info" title="No members match" action={{ label: 'Clear search and filters', onClick: clearFilter }}>
+        <StatusMessage tone="info" title="No members match" action={{ label: 'Clear search and filters', onClick: clearAll }}>
           <p>Nobody matches the search and filters.</p>
         </StatusMessage>
       ) : (
