@@ -7,7 +7,6 @@ import { ConnectionSwitcher } from './connection-switcher.js';
 import { SANDBOX_BADGE } from './connection-names.js';
 import { SkipLink } from '../../components/skip-link.js';
 import { focusMemberList } from '../directory/directory-focus.js';
-import { MEMBER_GRID_ID } from '../directory/member-table.js';
 
 /** Which team this window is working on, its state, and how to connect another. */
 export function AppHeader() {
@@ -22,7 +21,7 @@ export function AppHeader() {
   return (
     <header className="app-header">
       {/* Before the header's controls and the toolbar's: one Tab, then Enter, reaches the rows. */}
-      <SkipLink label="Skip to member list" target={MEMBER_GRID_ID} onSkip={focusMemberList} />
+      <SkipLink label="Skip to member list" target="directory-title" onSkip={focusMemberList} />
       <span className="app-header__brand">Teamkeeper</span>
       <div className="app-header__team">
         {connection && <ConnectionSwitcher connection={connection} />}
@@ -33,7 +32,8 @@ export function AppHeader() {
       <button ref={connectButton} type="button" className={hasDropboxTeam ? 'button' : 'button button--primary'} onClick={openNew}>
         Connect your Dropbox team
       </button>
-      <ConnectDialog fallbackFocus={() => connectButton.current} />
+      {/* Opened from the teams panel or the sign-in banner, both gone by the time it closes: the teams button is nearest. */}
+      <ConnectDialog fallbackFocus={() => document.querySelector<HTMLElement>('.switcher__button') ?? connectButton.current} />
     </header>
   );
 }

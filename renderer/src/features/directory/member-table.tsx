@@ -7,9 +7,6 @@ import { MemberRow } from './member-row.js';
 import { shownSelection } from './selection.js';
 import { GRID_KEYS_ID } from './directory-summary.js';
 
-/** The skip link's target. */
-export const MEMBER_GRID_ID = 'member-grid';
-
 const PAGE_ROWS = 10;
 /** One Left/Right press scrolls about one narrow column. */
 const SCROLL_STEP_PX = 120;
@@ -127,7 +124,6 @@ export function MemberTable() {
   return (
     <div
       ref={scrollRef}
-      id={MEMBER_GRID_ID}
       className="grid"
       role="grid"
       aria-label="Members"
