@@ -327,9 +327,17 @@ describe('connecting a Dropbox team (the sandbox as Dropbox)', () => {
 
   it('disconnects after a confirmation naming the team, revoking the token at Dropbox', async () => {
     await dropboxControl('requests', 'DELETE');
-    const panel = await openTeams(page);
+    let panel = await openTeams(page);
     await panel.getByRole('button', { name: `Disconnect ${RENAMED}` }).click();
     const confirm = page.getByRole('alertdialog', { name: `Disconnect ${RENAMED}?` });
+    // Disconnect is never the default: Enter on the initial focus cancels, and focus goes back to the teams button.
+    await expect.poll(() => confirm.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => header().getByRole('button', { name: /Switch team$/ }).evaluate((el) => el === document.activeElement)).toBe(true);
+    panel = await openTeams(page);
+    expect(await connectedTeamItem(panel).count()).toBe(1);
+    await panel.getByRole('button', { name: `Disconnect ${RENAMED}` }).click();
     expect(await confirm.textContent()).toContain('Teamkeeper will revoke its access and forget the token.');
     // The confirm dialog's model: focus starts on the safe choice, and axe finds nothing (the theme's own check is in accessibility.e2e.ts).
     await expect.poll(() => confirm.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).toBe(true);

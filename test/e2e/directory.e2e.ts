@@ -199,6 +199,8 @@ describe('member directory (browser mode, sandbox team)', () => {
       await faults('DELETE');
       await banner.getByRole('button', { name: 'Retry' }).click();
       await banner.waitFor({ state: 'detached' });
+      // Retry left with the banner: focus is on Refresh (named by its progress while it runs), not on the page.
+      await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toMatch(/^BUTTON (Refresh|Loading members)/);
     } finally {
       await faults('DELETE');
     }

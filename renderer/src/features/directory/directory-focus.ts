@@ -8,13 +8,23 @@ export function memberListRow(): HTMLElement | null {
   return document.querySelector<HTMLElement>('[role="grid"] [role="row"][tabindex="0"]');
 }
 
+export const REFRESH_BUTTON_ID = 'directory-refresh';
+
+export function refreshButton(): HTMLElement | null {
+  return document.getElementById(REFRESH_BUTTON_ID);
+}
+
+export function directoryHeading(): HTMLElement | null {
+  return document.getElementById('directory-title');
+}
+
 export function searchBox(): HTMLElement | null {
   return document.querySelector<HTMLElement>('[role="search"] input[type="search"]');
 }
 
 /** The member list, or its heading when there are no rows to land on. */
 export function focusMemberList(): void {
-  const target = memberListRow() ?? document.getElementById('directory-title');
+  const target = memberListRow() ?? directoryHeading();
   target?.focus();
 }
 

@@ -9,7 +9,7 @@ import { MemberDetailPanel } from './member-detail.js';
 import { isFiltering } from './filter-members.js';
 import { formatDateTime, loadingLabel } from './format.js';
 import { SyncAnnouncer } from './sync-announcer.js';
-import { focusAfterRender, searchBox } from './directory-focus.js';
+import { directoryHeading, focusAfterRender, refreshButton, searchBox } from './directory-focus.js';
 
 /** The member directory: everything between the app header and the window edge. */
 export function DirectoryView() {
@@ -47,7 +47,14 @@ export function DirectoryView() {
             <p>Large teams take a moment the first time; after that the directory opens from the local copy.</p>
           </StatusMessage>
         ) : (
-          <StatusMessage tone="error" title={error?.code === 'missing_scope' ? 'Teamkeeper needs another permission' : "Couldn't load the members"} action={{ label: 'Retry', onClick: () => void load() }}>
+          <StatusMessage tone="error" title={error?.code === 'missing_scope' ? 'Teamkeeper needs another permission' : "Couldn't load the members"} action={{
+              label: 'Retry',
+              onClick: () => {
+                // The button goes with the error message while loading: the page's heading keeps focus.
+                void load();
+                focusAfterRender(directoryHeading);
+              },
+            }}>
             <p>{error?.message}</p>
           </StatusMessage>
         )}
@@ -68,7 +75,15 @@ export function DirectoryView() {
       {error && !needsSignIn && (
         <div className="banner banner--error" role="alert">
           <span>Refresh failed: {error.message}</span>
-          <button type="button" className="button" onClick={() => void refresh()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              // The banner leaves as the retry starts; Refresh, which shows its progress, takes focus.
+              void refresh();
+              focusAfterRender(refreshButton);
+            }}
+          >
             Retry
           </button>
         </div>
