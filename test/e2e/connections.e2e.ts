@@ -14,6 +14,7 @@ import {
   openTeams,
   rendererMemory,
 } from './support/connect-flow.js';
+import { axeViolations } from './support/a11y.js';
 
 /**
  * Connecting a team exactly as an admin connects a real one: the app is
@@ -187,6 +188,8 @@ describe('connecting a Dropbox team (the sandbox as Dropbox)', () => {
     await header().getByRole('button', { name: `${TEAM} Switch team` }).waitFor();
     await expect.poll(() => connectionStatus().textContent()).toBe('Connected');
     await expect.poll(() => memberCount(page).catch(() => null), { timeout: 15_000 }).toEqual({ total: dropboxTeam.notRemoved, shown: dropboxTeam.notRemoved });
+    // With a team connected, connecting one is no longer the header's main call to action.
+    expect(await header().getByRole('button', { name: 'Connect your Dropbox team' }).getAttribute('class')).not.toContain('button--primary');
     await expectNoTokenInRenderer();
   });
 
@@ -212,6 +215,10 @@ describe('connecting a Dropbox team (the sandbox as Dropbox)', () => {
     await allowAsTeamAdmin(consent);
     const code = await consent.getByLabel('Authorization code').inputValue();
     await consent.close();
+    // A typo no longer ends the attempt: the admin corrects the code, no second approval.
+    await dialog.getByRole('textbox', { name: 'Authorization code' }).fill(`${code}x`);
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'paste it again' }).waitFor();
     await dialog.getByRole('textbox', { name: 'Authorization code' }).fill(code);
     await dialog.getByRole('button', { name: 'Connect' }).click();
     await dialog.getByRole('heading', { name: `Connected to ${TEAM}` }).waitFor();
@@ -320,14 +327,27 @@ describe('connecting a Dropbox team (the sandbox as Dropbox)', () => {
 
   it('disconnects after a confirmation naming the team, revoking the token at Dropbox', async () => {
     await dropboxControl('requests', 'DELETE');
-    const panel = await openTeams(page);
+    let panel = await openTeams(page);
     await panel.getByRole('button', { name: `Disconnect ${RENAMED}` }).click();
     const confirm = page.getByRole('alertdialog', { name: `Disconnect ${RENAMED}?` });
+    // Disconnect is never the default: Enter on the initial focus cancels, and focus goes back to the teams button.
+    await expect.poll(() => confirm.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => header().getByRole('button', { name: /Switch team$/ }).evaluate((el) => el === document.activeElement)).toBe(true);
+    panel = await openTeams(page);
+    expect(await connectedTeamItem(panel).count()).toBe(1);
+    await panel.getByRole('button', { name: `Disconnect ${RENAMED}` }).click();
     expect(await confirm.textContent()).toContain('Teamkeeper will revoke its access and forget the token.');
+    // The confirm dialog's model: focus starts on the safe choice, and axe finds nothing (the theme's own check is in accessibility.e2e.ts).
+    await expect.poll(() => confirm.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     // The built-in team offers no disconnect.
     expect(await panel.getByRole('button', { name: `Disconnect ${TEAM}` }).count()).toBe(0);
     await confirm.getByRole('button', { name: 'Disconnect' }).click();
     await confirm.waitFor({ state: 'detached' });
+    // Its opener left with the teams panel: the teams button has focus, not the page.
+    await expect.poll(() => header().getByRole('button', { name: /Switch team$/ }).evaluate((el) => el === document.activeElement)).toBe(true);
 
     await header().getByText(BADGE, { exact: true }).waitFor();
     const list = await openTeams(page);

@@ -42,7 +42,9 @@ async function renderedColumn(col: number): Promise<string[]> {
 describe('member directory (browser mode, sandbox team)', () => {
   it('shows the sandbox team, clearly badged, with its member count', async () => {
     await expect.poll(() => page.getByText('Sandbox — practice data', { exact: true }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('banner').getByText('Sandbox Team (practice data)').isVisible()).toBe(true);
+    // The badge says "practice data" once; the team's button carries the team's name without repeating it.
+    await expect.poll(() => page.getByRole('banner').getByRole('button', { name: 'Sandbox Team Switch team' }).isVisible()).toBe(true);
+    expect(await page.getByRole('banner').getByText(/practice data/).count()).toBe(1);
     const notRemoved = everyone.filter((m) => statusOf(m) !== 'removed').length;
     await expect.poll(() => memberCount(page)).toEqual({ total: notRemoved, shown: notRemoved });
     expect(await memberRows(page).count()).toBeGreaterThan(5);
@@ -197,6 +199,8 @@ describe('member directory (browser mode, sandbox team)', () => {
       await faults('DELETE');
       await banner.getByRole('button', { name: 'Retry' }).click();
       await banner.waitFor({ state: 'detached' });
+      // Retry left with the banner: focus is on Refresh (named by its progress while it runs), not on the page.
+      await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toMatch(/^BUTTON (Refresh|Loading members)/);
     } finally {
       await faults('DELETE');
     }

@@ -37,10 +37,20 @@ interface Attempt {
   listener?: LoopbackListener;
   connectionId?: string;
   expiry: NodeJS.Timeout;
+  /** Pasted codes Dropbox refused so far. */
+  codeTries: number;
+  /** A pasted code is being exchanged: a second one waits for its outcome. */
+  exchanging: boolean;
 }
 
 /** Paste attempts kept at once; the oldest goes first. */
 const MAX_ATTEMPTS = 8;
+/**
+ * Refused pasted codes an attempt survives. A mistyped code is not the one
+ * Dropbox issued, so the real one is still unused and the admin can correct
+ * the paste instead of approving again; guessing gets nowhere (PKCE) and is cut short.
+ */
+const MAX_CODE_TRIES = 5;
 
 /** The authorize page's error redirect names the scopes an app lacks in its description. */
 function scopesNamedIn(text: string): string[] {
@@ -51,7 +61,8 @@ function scopesNamedIn(text: string): string[] {
  * Connecting a team: OAuth 2 authorization code with PKCE (S256) and offline
  * access, through a one-shot loopback listener or a pasted code; then the
  * sign-in is verified (team/get_info, team/token/get_authenticated_admin)
- * before the team is added. One attempt, one code exchange.
+ * before the team is added. One attempt, one successful code exchange; a
+ * pasted code Dropbox does not know can be corrected a few times.
  */
 export class ConnectFlow {
   private readonly attempts = new Map<string, Attempt>();
@@ -91,6 +102,8 @@ export class ConnectFlow {
       listener,
       connectionId: arg.connectionId,
       expiry: setTimeout(() => this.drop(attempt), ttl + 1000).unref(),
+      codeTries: 0,
+      exchanging: false,
     };
     this.attempts.set(id, attempt);
     while (this.attempts.size > MAX_ATTEMPTS) this.drop(this.attempts.values().next().value!);
@@ -101,9 +114,28 @@ export class ConnectFlow {
 
   /** The paste fallback (or a code copied from a redirect that did not arrive). */
   async complete(attemptId: string, code: string): Promise<ConnectionSummary> {
-    const attempt = this.take(attemptId);
+    const attempt = this.attempts.get(attemptId);
+    if (!attempt) throw unknownAttempt();
+    if (attempt.exchanging) throw new AppError('unknown_attempt', 'Teamkeeper is already checking a code for this attempt. Wait for its answer.');
+    attempt.exchanging = true;
     attempt.listener?.close();
-    return this.finish(attempt, code);
+    try {
+      await this.exchange(attempt, code);
+    } catch (err) {
+      attempt.exchanging = false;
+      // Only Dropbox's own "no such code" keeps the attempt: any other failure may have used the real code.
+      if (err instanceof AppError && err.code === 'code_rejected' && ++attempt.codeTries < MAX_CODE_TRIES && this.attempts.get(attemptId) === attempt) {
+        throw new AppError(
+          'code_rejected',
+          'Dropbox did not accept this code. Check that you copied the whole code Dropbox shows, and paste it again; if it still fails, start over.',
+          err.dropboxTag,
+        );
+      }
+      this.drop(attempt);
+      throw err;
+    }
+    this.drop(attempt);
+    return this.verify(attempt);
   }
 
   cancel(attemptId: string): void {
@@ -127,7 +159,8 @@ export class ConnectFlow {
         const description = url.searchParams.get('error_description') ?? '';
         throw e.dropboxTag === 'invalid_scope' ? missingScopeError(scopesNamedIn(description)[0]) : e;
       }
-      const connection = await this.finish(attempt, code);
+      await this.exchange(attempt, code);
+      const connection = await this.verify(attempt);
       this.o.events.emit({ type: 'connect.result', attemptId, ok: true, connection });
       return `${connection.teamName ?? connection.label} is connected. You can close this tab and go back to Teamkeeper.`;
     } catch (err) {
@@ -151,7 +184,7 @@ export class ConnectFlow {
   /** An attempt is used once, whatever the outcome: its code and verifier are single-use too. */
   private take(attemptId: string): Attempt {
     const attempt = this.attempts.get(attemptId);
-    if (!attempt) throw new AppError('unknown_attempt', 'This connect attempt has finished, expired or was cancelled. Start connecting again.');
+    if (!attempt) throw unknownAttempt();
     this.attempts.delete(attemptId);
     clearTimeout(attempt.expiry);
     return attempt;
@@ -163,12 +196,16 @@ export class ConnectFlow {
     attempt.listener?.close();
   }
 
-  private async finish(attempt: Attempt, code: string): Promise<ConnectionSummary> {
+  private async exchange(attempt: Attempt, code: string): Promise<void> {
     try {
       await completeAuthorization(attempt.client.auth, attempt.pending, code);
     } catch (err) {
       throw exchangeError(err);
     }
+  }
+
+  /** The signed-in admin's team, checked against the connection it re-authorises, then adopted. */
+  private async verify(attempt: Attempt): Promise<ConnectionSummary> {
     let facts: TeamFacts;
     try {
       facts = await fetchTeamFacts(attempt.client);
@@ -188,6 +225,10 @@ export class ConnectFlow {
     }
     return this.o.adopt(attempt.client, attempt.appKey, facts);
   }
+}
+
+function unknownAttempt(): AppError {
+  return new AppError('unknown_attempt', 'This connect attempt has finished, expired or was cancelled. Start connecting again.');
 }
 
 /** The token endpoint's refusals, in words for the admin. */

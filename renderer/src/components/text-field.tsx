@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { AppErrorInfo } from '../../../preload/contract.js';
 import { fieldMessage } from './field-message.js';
 
@@ -19,11 +19,17 @@ interface TextFieldProps {
 /** A labelled text input with its hint and its error, wired for screen readers. */
 export function TextField({ label, value, onChange, error, invalid = !!error, hint, code = false, autoFocus }: TextFieldProps) {
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // A refused value takes focus back: at high zoom the error beside it is then scrolled into view too.
+  useEffect(() => {
+    if (error && invalid) input.current?.focus();
+  }, [error, invalid]);
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className="form-field">
       <label htmlFor={id}>{label}</label>
       <input
+        ref={input}
         id={id}
         className={code ? 'input mono' : 'input'}
         autoFocus={autoFocus}

@@ -19,11 +19,13 @@ const STARTUP_TIMEOUT_MS = 90_000;
 /**
  * `npm start -- --browser --sandbox --no-open --port 0 --data-dir <tmp>`
  * with the test build (TEAMKEEPER_TEST_BUILD=1: the renderer with the hooks
- * the suites read), in its own process group so stop() ends npm and
- * everything it started.
+ * the suites read), with `prepare` run on the empty data dir first, in its
+ * own process group so stop() ends npm and everything it started.
  */
-export async function launchApp(root: string, extraArgs: string[] = []): Promise<RunningApp> {
+export async function launchApp(root: string, extraArgs: string[] = [], prepare?: (dataDir: string) => void): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'teamkeeper-e2e-'));
+  // E.g. a sandbox team of a chosen size, saved where the app looks for it.
+  prepare?.(dataDir);
   const args = ['start', '--', '--browser', '--sandbox', '--no-open', '--port', '0', '--data-dir', dataDir, ...extraArgs];
   let started;
   try {

@@ -236,10 +236,31 @@ describe('connect by pasting the code', () => {
     const other = await c.service.startConnect({ appKey: dropbox.clientId, mode: 'paste' });
     // The code belongs to the first attempt's PKCE challenge: the second attempt's verifier does not match.
     await expect(c.service.completeConnect({ attemptId: other.attemptId, code })).rejects.toMatchObject({ code: 'code_rejected' });
-    // Dropbox burns a code on the first try, right or wrong.
-    await expect(c.service.completeConnect({ attemptId: attempt.attemptId, code })).rejects.toMatchObject({ code: 'code_rejected' });
+    // Dropbox burns a code on the first try, right or wrong: the used code stays refused on every retry
+    // (a refused paste may be corrected, see below), and after five refusals the attempt itself is gone.
+    for (let i = 0; i < 5; i++) {
+      await expect(c.service.completeConnect({ attemptId: attempt.attemptId, code })).rejects.toMatchObject({ code: 'code_rejected' });
+    }
     await expect(c.service.completeConnect({ attemptId: attempt.attemptId, code })).rejects.toMatchObject({ code: 'unknown_attempt' });
     expect(await c.service.listConnections()).toHaveLength(1);
+  });
+
+  it('lets the admin correct a mistyped code without approving again', async () => {
+    const c = await core();
+    const attempt = await c.service.startConnect({ appKey: dropbox.clientId, mode: 'paste' });
+    const code = await allowAndReadCode(attempt.authorizeUrl);
+    const typo = `${code.slice(0, -1)}${code.endsWith('x') ? 'y' : 'x'}`;
+    await expect(c.service.completeConnect({ attemptId: attempt.attemptId, code: typo })).rejects.toMatchObject({
+      code: 'code_rejected',
+      message: expect.stringContaining('paste it again'),
+    });
+    expect(await c.service.listConnections()).toHaveLength(1);
+    // The same attempt, the code Dropbox really issued: connected, no second approval.
+    const connected = await c.service.completeConnect({ attemptId: attempt.attemptId, code });
+    expect(connected).toMatchObject({ kind: 'dropbox', state: 'connected', active: true });
+    expect(await c.service.listConnections()).toHaveLength(2);
+    // Used up once it has succeeded.
+    await expect(c.service.completeConnect({ attemptId: attempt.attemptId, code })).rejects.toMatchObject({ code: 'unknown_attempt' });
   });
 
   it('refuses an unknown app key with a clear message', async () => {

@@ -28,6 +28,10 @@ describe('connection names', () => {
     expect(fieldMessage({ code: 'invalid_argument', message: 'Invalid argument for renameConnection: label: A name cannot be empty' })).toBe(
       'A name cannot be empty',
     );
+    // An empty key breaks two rules; the admin sees the first sentence, not the second rule's field path.
+    expect(
+      fieldMessage({ code: 'invalid_argument', message: 'Invalid argument for startConnect: appKey: Enter your app key; appKey: An app key has only letters, digits, - and _' }),
+    ).toBe('Enter your app key');
     expect(fieldMessage({ code: 'auth_failed', message: 'Invalid argument for x: y: z' })).toBe('Invalid argument for x: y: z');
   });
 });

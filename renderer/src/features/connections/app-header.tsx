@@ -1,19 +1,27 @@
+import { useRef } from 'react';
 import { useConnectionStore } from './connection-store.js';
 import { useConnectStore } from './connect-store.js';
 import { ConnectDialog } from './connect-dialog.js';
 import { ConnectionStatus } from './connection-status.js';
 import { ConnectionSwitcher } from './connection-switcher.js';
 import { SANDBOX_BADGE } from './connection-names.js';
+import { SkipLink } from '../../components/skip-link.js';
+import { focusMemberList } from '../directory/directory-focus.js';
 
 /** Which team this window is working on, its state, and how to connect another. */
 export function AppHeader() {
   const connection = useConnectionStore((s) => s.connection);
   const loading = useConnectionStore((s) => s.loading);
   const error = useConnectionStore((s) => s.error);
+  // Once a real team is connected, connecting one is no longer the main thing to do.
+  const hasDropboxTeam = useConnectionStore((s) => s.connections.some((c) => c.kind === 'dropbox'));
   const openNew = useConnectStore((s) => s.openNew);
+  const connectButton = useRef<HTMLButtonElement>(null);
 
   return (
     <header className="app-header">
+      {/* Before the header's controls and the toolbar's: one Tab, then Enter, reaches the rows. */}
+      <SkipLink label="Skip to member list" target="directory-title" onSkip={focusMemberList} />
       <span className="app-header__brand">Teamkeeper</span>
       <div className="app-header__team">
         {connection && <ConnectionSwitcher connection={connection} />}
@@ -21,10 +29,11 @@ export function AppHeader() {
         {!connection && !loading && <span className="muted">{error ? `Couldn't reach the app: ${error.message}` : 'No team connected'}</span>}
         <ConnectionStatus />
       </div>
-      <button type="button" className="button button--primary" onClick={openNew}>
+      <button ref={connectButton} type="button" className={hasDropboxTeam ? 'button' : 'button button--primary'} onClick={openNew}>
         Connect your Dropbox team
       </button>
-      <ConnectDialog />
+      {/* Opened from the teams panel or the sign-in banner, both gone by the time it closes: the teams button is nearest. */}
+      <ConnectDialog fallbackFocus={() => document.querySelector<HTMLElement>('.switcher__button') ?? connectButton.current} />
     </header>
   );
 }

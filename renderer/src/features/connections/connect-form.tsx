@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useConnectStore, type ConnectMode } from './connect-store.js';
 import { TextField } from '../../components/text-field.js';
+import { DialogClose } from '../../components/dialog-shell.js';
 
 const MODES: Array<{ value: ConnectMode; label: string; hint: string }> = [
   {
@@ -57,6 +58,9 @@ export function ConnectForm() {
         ))}
       </fieldset>
       <div className="dialog__actions">
+        <DialogClose className="button" type="button">
+          Close
+        </DialogClose>
         {!reconnecting && (
           <button type="button" className="button" onClick={openNew}>
             Back to the guide

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useConnectStore } from './connect-store.js';
 import { CopyButton } from '../../components/copy-button.js';
+import { DialogClose } from '../../components/dialog-shell.js';
 import { SignInStorageNote } from './sign-in-storage-note.js';
 
 const APP_CONSOLE_URL = 'https://www.dropbox.com/developers/apps';
@@ -61,6 +62,7 @@ export function ConnectGuide() {
       </ol>
       <SignInStorageNote />
       <div className="dialog__actions">
+        <DialogClose className="button">Close</DialogClose>
         <button type="button" className="button button--primary" onClick={showForm}>
           Next: enter the app key
         </button>

@@ -1,8 +1,8 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import type { AppErrorInfo, ConnectionSummary } from '../../../../preload/contract.js';
 import { useConnectStore } from './connect-store.js';
 import { licenseUse } from './connection-names.js';
 import { SignInStorageNote } from './sign-in-storage-note.js';
+import { DialogClose } from '../../components/dialog-shell.js';
 
 /** Connected: which team, how full it is, and who signed in — so the admin can tell it is the right one. */
 export function ConnectDone({ connection }: { connection: ConnectionSummary }) {
@@ -33,8 +33,8 @@ export function ConnectDone({ connection }: { connection: ConnectionSummary }) {
       </div>
       <SignInStorageNote />
       <div className="dialog__actions">
-        <Dialog.Close className="button button--primary" autoFocus>
-          Show {team}</Dialog.Close>
+        <DialogClose className="button button--primary" autoFocus>
+          Show {team}</DialogClose>
       </div>
     </div>
   );
@@ -49,7 +49,7 @@ export function ConnectFailed({ error }: { error: AppErrorInfo }) {
         <p>{error.message}</p>
       </div>
       <div className="dialog__actions">
-        <Dialog.Close className="button">Close</Dialog.Close>
+        <DialogClose className="button">Close</DialogClose>
         <button type="button" className="button button--primary" autoFocus onClick={showForm}>
           Try again
         </button>

@@ -12,6 +12,15 @@ export function connectionName(c: Pick<ConnectionSummary, 'kind' | 'label' | 'te
   return c.label;
 }
 
+/**
+ * The name on the header's team button: the practice team's own name says
+ * "(practice data)", which the badge beside it already says.
+ */
+export function headerName(c: Pick<ConnectionSummary, 'kind' | 'label' | 'teamName'>): string {
+  const name = connectionName(c);
+  return c.kind === 'sandbox' ? name.replace(/\s*\(practice data\)$/i, '') || name : name;
+}
+
 /** The Dropbox team name, when it says something the connection's name does not. */
 export function secondaryTeamName(c: Pick<ConnectionSummary, 'kind' | 'label' | 'teamName'>): string | undefined {
   return c.teamName && c.teamName !== connectionName(c) ? c.teamName : undefined;

@@ -3,7 +3,7 @@ import type { AppErrorInfo, ConnectionSummary } from '../../../../preload/contra
 import { toAppErrorInfo } from '../../bridge/app-error.js';
 import { useConnectionStore } from './connection-store.js';
 import { useConnectStore } from './connect-store.js';
-import { CONNECTION_STATE_LABELS, connectionName, secondaryTeamName } from './connection-names.js';
+import { CONNECTION_STATE_LABELS, connectionName, headerName, secondaryTeamName } from './connection-names.js';
 import { RenameDialog } from './rename-dialog.js';
 import { DisconnectDialog } from './disconnect-dialog.js';
 
@@ -22,7 +22,6 @@ export function ConnectionSwitcher({ connection }: { connection: ConnectionSumma
   const [switching, setSwitching] = useState<string | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
-  const name = connectionName(connection);
   const teamName = secondaryTeamName(connection);
 
   const close = (refocus: boolean) => {
@@ -54,10 +53,7 @@ export function ConnectionSwitcher({ connection }: { connection: ConnectionSumma
     }
   };
 
-  const returnFocus = (e: Event) => {
-    e.preventDefault();
-    buttonRef.current?.focus();
-  };
+  const teamsButton = () => buttonRef.current;
 
   return (
     <div
@@ -69,6 +65,10 @@ export function ConnectionSwitcher({ connection }: { connection: ConnectionSumma
           close(true);
         }
       }}
+      // The panel covers what is below it: once focus has moved on, it goes.
+      onBlur={(e) => {
+        if (open && e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget)) close(false);
+      }}
     >
       <button
         ref={buttonRef}
@@ -78,7 +78,7 @@ export function ConnectionSwitcher({ connection }: { connection: ConnectionSumma
         aria-controls={`${id}-panel`}
         onClick={() => (open ? close(false) : setOpen(true))}
       >
-        <span className="app-header__team-name">{name}</span>
+        <span className="app-header__team-name">{headerName(connection)}</span>
         {teamName && <span className="muted switcher__team">{teamName}</span>}
         <span className="visually-hidden">Switch team</span>
         <span aria-hidden="true" className="switcher__caret">
@@ -155,8 +155,8 @@ export function ConnectionSwitcher({ connection }: { connection: ConnectionSumma
           </>
         )}
       </div>
-      <RenameDialog connection={renaming} onClose={() => setRenaming(null)} onCloseAutoFocus={returnFocus} />
-      <DisconnectDialog connection={disconnecting} onClose={() => setDisconnecting(null)} onCloseAutoFocus={returnFocus} />
+      <RenameDialog connection={renaming} onClose={() => setRenaming(null)} fallbackFocus={teamsButton} />
+      <DisconnectDialog connection={disconnecting} onClose={() => setDisconnecting(null)} fallbackFocus={teamsButton} />
     </div>
   );
 }

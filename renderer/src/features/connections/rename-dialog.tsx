@@ -1,29 +1,30 @@
 import { useState } from 'react';
-import * as Dialog from '@radix-ui/react-dialog';
 import type { AppErrorInfo, ConnectionSummary } from '../../../../preload/contract.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
 import { useConnectionStore } from './connection-store.js';
 import { connectionName } from './connection-names.js';
 import { TextField } from '../../components/text-field.js';
+import { DialogClose, DialogShell } from '../../components/dialog-shell.js';
 
 interface Props {
   connection: ConnectionSummary | null;
   onClose(): void;
   /** Where focus goes back to: the teams button, since the menu item that opened this is gone. */
-  onCloseAutoFocus(event: Event): void;
+  fallbackFocus(): HTMLElement | null;
 }
 
 /** Rename a connection: only what Teamkeeper calls it, the Dropbox team keeps its name. */
-export function RenameDialog({ connection, onClose, onCloseAutoFocus }: Props) {
+export function RenameDialog({ connection, onClose, fallbackFocus }: Props) {
   return (
-    <Dialog.Root open={connection !== null} onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" onCloseAutoFocus={onCloseAutoFocus}>
-          {connection && <RenameForm key={connection.id} connection={connection} onDone={onClose} />}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogShell
+      open={connection !== null}
+      onClose={onClose}
+      title={connection ? `Rename ${connectionName(connection)}` : ''}
+      description="The name Teamkeeper shows for this team. Dropbox and the team's members see no change."
+      fallbackFocus={fallbackFocus}
+    >
+      {connection && <RenameForm key={connection.id} connection={connection} onDone={onClose} />}
+    </DialogShell>
   );
 }
 
@@ -53,15 +54,11 @@ function RenameForm({ connection, onDone }: { connection: ConnectionSummary; onD
         void save();
       }}
     >
-      <Dialog.Title className="dialog__title">Rename {connectionName(connection)}</Dialog.Title>
-      <Dialog.Description className="dialog__description">
-        The name Teamkeeper shows for this team. Dropbox and the team&apos;s members see no change.
-      </Dialog.Description>
       <TextField label="Name" value={label} onChange={setLabel} error={error} autoFocus />
       <div className="dialog__actions">
-        <Dialog.Close className="button" type="button">
+        <DialogClose className="button" type="button">
           Cancel
-        </Dialog.Close>
+        </DialogClose>
         <button type="submit" className="button button--primary" aria-disabled={busy}>
           Save
         </button>

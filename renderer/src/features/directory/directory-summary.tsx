@@ -1,5 +1,9 @@
 import { useDirectoryStore } from './directory-store.js';
 import { formatCount } from './format.js';
+import { focusAfterRender, memberListRow } from './directory-focus.js';
+
+/** Referenced by the grid (aria-describedby), so screen readers hear the keys too. */
+export const GRID_KEYS_ID = 'member-grid-keys';
 
 /** "1,234 members · 12 shown", and the selection when there is one. */
 export function DirectorySummary() {
@@ -15,11 +19,22 @@ export function DirectorySummary() {
       {selected > 0 && (
         <p className="summary__selection">
           <span role="status">{selected.toLocaleString()} selected</span>
-          <button type="button" className="button button--link" onClick={clearSelection}>
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => {
+              // This button leaves with the selection: the list it was about takes focus.
+              clearSelection();
+              focusAfterRender(memberListRow);
+            }}
+          >
             Clear selection
           </button>
         </p>
       )}
+      <p id={GRID_KEYS_ID} className="summary__keys">
+        In the list: <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>←</kbd> <kbd>→</kbd> scroll columns, <kbd>Enter</kbd> opens, <kbd>Space</kbd> selects
+      </p>
     </div>
   );
 }

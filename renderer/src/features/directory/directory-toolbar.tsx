@@ -5,6 +5,7 @@ import { markKeystroke } from '../../perf/perf-marks.js';
 import { ExportCsvButton } from '../reports/export-csv-button.js';
 import { ALL, ANY_ADMIN_ROLE, NO_ADMIN_ROLE, NO_GROUP } from './filter-members.js';
 import { STATUS_LABELS, loadingLabel } from './format.js';
+import { REFRESH_BUTTON_ID } from './directory-focus.js';
 
 const STATUSES: MemberStatus[] = ['active', 'invited', 'suspended', 'removed'];
 
@@ -93,12 +94,13 @@ export function DirectoryToolbar() {
       </label>
 
       <div className="toolbar__actions">
-        {/* aria-disabled, not disabled: a disabled button would drop keyboard focus mid-sync. */}
+        {/* aria-disabled, not disabled: a disabled button would drop keyboard focus mid-sync.
+            Not a live region: SyncAnnouncer says start and end once; the count here is for the eye. */}
         <button
+          id={REFRESH_BUTTON_ID}
           type="button"
           className="button"
           aria-disabled={syncing}
-          aria-live="polite"
           onClick={() => {
             if (!syncing) void refresh();
           }}

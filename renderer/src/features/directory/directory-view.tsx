@@ -8,6 +8,8 @@ import { MemberTable } from './member-table.js';
 import { MemberDetailPanel } from './member-detail.js';
 import { isFiltering } from './filter-members.js';
 import { formatDateTime, loadingLabel } from './format.js';
+import { SyncAnnouncer } from './sync-announcer.js';
+import { directoryHeading, focusAfterRender, refreshButton, searchBox } from './directory-focus.js';
 
 /** The member directory: everything between the app header and the window edge. */
 export function DirectoryView() {
@@ -27,18 +29,32 @@ export function DirectoryView() {
     void load();
   }, [load]);
 
+  // Both the button and the filters it clears go away: the search box is where they were set.
+  const clearAll = () => {
+    clearFilter();
+    focusAfterRender(searchBox);
+  };
+
   if (status === 'loading' || (status === 'error' && !directory)) {
     return (
       <main className="directory directory--centered" aria-labelledby="directory-title">
-        <h1 id="directory-title" className="visually-hidden">
+        <SyncAnnouncer />
+        <h1 id="directory-title" className="visually-hidden" tabIndex={-1}>
           Members
         </h1>
         {status === 'loading' ? (
-          <StatusMessage tone="busy" title={loadingLabel(syncLoaded)}>
+          <StatusMessage tone="busy" title="Loading members…" progress={loadingLabel(syncLoaded)}>
             <p>Large teams take a moment the first time; after that the directory opens from the local copy.</p>
           </StatusMessage>
         ) : (
-          <StatusMessage tone="error" title={error?.code === 'missing_scope' ? 'Teamkeeper needs another permission' : "Couldn't load the members"} action={{ label: 'Retry', onClick: () => void load() }}>
+          <StatusMessage tone="error" title={error?.code === 'missing_scope' ? 'Teamkeeper needs another permission' : "Couldn't load the members"} action={{
+              label: 'Retry',
+              onClick: () => {
+                // The button goes with the error message while loading: the page's heading keeps focus.
+                void load();
+                focusAfterRender(directoryHeading);
+              },
+            }}>
             <p>{error?.message}</p>
           </StatusMessage>
         )}
@@ -48,15 +64,26 @@ export function DirectoryView() {
 
   return (
     <main className="directory" aria-labelledby="directory-title">
+      <SyncAnnouncer />
       <div className="directory__heading">
-        <h1 id="directory-title">Members</h1>
+        <h1 id="directory-title" tabIndex={-1}>
+          Members
+        </h1>
         {directory && <p className="muted">Synced {formatDateTime(directory.syncedAt)}</p>}
       </div>
       <DirectoryToolbar />
       {error && !needsSignIn && (
         <div className="banner banner--error" role="alert">
           <span>Refresh failed: {error.message}</span>
-          <button type="button" className="button" onClick={() => void refresh()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              // The banner leaves as the retry starts; Refresh, which shows its progress, takes focus.
+              void refresh();
+              focusAfterRender(refreshButton);
+            }}
+          >
             Retry
           </button>
         </div>
@@ -67,7 +94,7 @@ export function DirectoryView() {
           <p>This team has nobody in it{directory.includeRemoved ? '' : ' (removed members are hidden)'}.</p>
         </StatusMessage>
       ) : shownCount === 0 && filtering ? (
-        <StatusMessage tone="info" title="No members match" action={{ label: 'Clear search and filters', onClick: clearFilter }}>
+        <StatusMessage tone="info" title="No members match" action={{ label: 'Clear search and filters', onClick: clearAll }}>
           <p>Nobody matches the search and filters.</p>
         </StatusMessage>
       ) : (

@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import * as Dialog from '@radix-ui/react-dialog';
+import { useEffect, useState } from 'react';
+import { DialogClose, DialogShell, DialogTitle } from '../../components/dialog-shell.js';
 import type { AppErrorInfo, MemberDetail as Detail } from '../../../../preload/contract.js';
 import { api } from '../../api.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
@@ -15,37 +15,21 @@ export function MemberDetailPanel() {
   const detailId = useDirectoryStore((s) => s.detailId);
   const member = useDirectoryStore((s) => (s.detailId ? s.directory?.byId.get(s.detailId) : undefined));
   const closeDetail = useDirectoryStore((s) => s.closeDetail);
-  // Opened from a row, not from a Dialog.Trigger: Radix has nothing to give focus
-  // back to, so remember what had it (the row) and return there on close.
-  const returnFocus = useRef<HTMLElement | null>(null);
   const open = detailId !== null && member !== undefined;
-  // A layout effect runs before the dialog's own focus handling (a passive effect) moves focus.
-  useLayoutEffect(() => {
-    if (open && document.activeElement instanceof HTMLElement) returnFocus.current = document.activeElement;
-  }, [open]);
 
+  // Opened from a row; when that row has gone (filtered out, scrolled away), the grid takes focus back.
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => !next && closeDetail()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="sheet-overlay" />
-        <Dialog.Content
-          className="sheet"
-          aria-describedby={undefined}
-          onCloseAutoFocus={(e) => {
-            e.preventDefault();
-            const target = returnFocus.current;
-            returnFocus.current = null;
-            if (target?.isConnected) target.focus({ preventScroll: true });
-          }}
-        >
-          {member && <DetailBody key={member.row.id} member={member} />}
-          <Dialog.Close className="button sheet__close" aria-label="Close member details">
-            ×
-          </Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogShell open={open} onClose={closeDetail} className="sheet" overlayClassName="sheet-overlay" fallbackFocus={focusableRow}>
+      {member && <DetailBody key={member.row.id} member={member} />}
+      <DialogClose className="button sheet__close" aria-label="Close member details">
+        ×
+      </DialogClose>
+    </DialogShell>
   );
+}
+
+function focusableRow(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[role="grid"] [role="row"][tabindex="0"]');
 }
 
 function DetailBody({ member }: { member: PreparedMember }) {
@@ -70,7 +54,7 @@ function DetailBody({ member }: { member: PreparedMember }) {
   return (
     <div className="sheet__body">
       <header className="sheet__header">
-        <Dialog.Title className="sheet__title">{row.name}</Dialog.Title>
+        <DialogTitle className="sheet__title">{row.name}</DialogTitle>
         <p className="sheet__subtitle">{row.email}</p>
       </header>
 

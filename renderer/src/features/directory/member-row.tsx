@@ -51,7 +51,7 @@ export const MemberRow = memo(function MemberRow({ member, index, top, selected,
       <div role="gridcell" className="cell" title={row.email}>
         {row.email}
       </div>
-      <div role="gridcell" className="cell">
+      <div role="gridcell" className="cell cell--status">
         <span className={`status status--${row.status}`}>
           {STATUS_LABELS[row.status]}
           {row.status === 'removed' && row.recoverable ? ' (recoverable)' : ''}

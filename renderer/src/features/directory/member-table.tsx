@@ -5,8 +5,11 @@ import { tableCommitted } from '../../perf/perf-marks.js';
 import { DIRECTORY_COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns.js';
 import { MemberRow } from './member-row.js';
 import { shownSelection } from './selection.js';
+import { GRID_KEYS_ID } from './directory-summary.js';
 
 const PAGE_ROWS = 10;
+/** One Left/Right press scrolls about one narrow column. */
+const SCROLL_STEP_PX = 120;
 
 const rowHeight = () => ROW_HEIGHT;
 
@@ -87,6 +90,10 @@ export function MemberTable() {
     if (e.key in moves) {
       e.preventDefault();
       moveTo(moves[e.key]);
+    } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      // Rows are the unit of focus; sideways the grid scrolls, so columns off to the right are reachable.
+      e.preventDefault();
+      scrollRef.current?.scrollBy({ left: e.key === 'ArrowRight' ? SCROLL_STEP_PX : -SCROLL_STEP_PX });
     } else if (e.key === 'Enter') {
       e.preventDefault();
       openDetail(member.row.id);
@@ -120,6 +127,7 @@ export function MemberTable() {
       className="grid"
       role="grid"
       aria-label="Members"
+      aria-describedby={GRID_KEYS_ID}
       aria-rowcount={shown.length + 1}
       aria-colcount={DIRECTORY_COLUMNS.length + 1}
       aria-multiselectable="true"
@@ -127,7 +135,7 @@ export function MemberTable() {
     >
       <div role="rowgroup" className="grid-head">
         <div role="row" aria-rowindex={1} className="grid-row grid-row--head">
-          <div role="columnheader" className="cell cell--select">
+          <div role="columnheader" className="cell cell--select" aria-label="Select">
             <input
               ref={selectAllRef}
               type="checkbox"
@@ -143,7 +151,7 @@ export function MemberTable() {
               <div
                 key={col.key}
                 role="columnheader"
-                className="cell"
+                className={col.key === 'name' ? 'cell cell--name' : 'cell'}
                 aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
               >
                 <button type="button" className="sort-button" onClick={() => sortBy(col.key)}>

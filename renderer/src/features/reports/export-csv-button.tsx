@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import * as Dialog from '@radix-ui/react-dialog';
+import { DialogClose, DialogShell } from '../../components/dialog-shell.js';
 import { CSV_COLUMNS, type AppErrorInfo, type CsvColumn, type CsvPreset, type ExportCsvResult } from '../../../../preload/contract.js';
 import { api } from '../../api.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
@@ -13,17 +13,20 @@ export function ExportCsvButton() {
   const [open, setOpen] = useState(false);
   const ready = useDirectoryStore((s) => s.directory !== null);
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger className="button" disabled={!ready}>
+    <>
+      <button type="button" className="button" disabled={!ready} aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Export CSV
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog--wide">
-          <ExportCsvForm />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      </button>
+      <DialogShell
+        open={open}
+        onClose={() => setOpen(false)}
+        className="dialog dialog--wide"
+        title="Export CSV"
+        description="A spreadsheet-ready file (UTF-8, ISO dates). Cells that a spreadsheet could run as a formula are neutralised."
+      >
+        {open && <ExportCsvForm />}
+      </DialogShell>
+    </>
   );
 }
 
@@ -36,7 +39,8 @@ function ExportCsvForm() {
   // What `team` holds, not the checkbox: it flips before the new sync arrives.
   const includeRemoved = useDirectoryStore((s) => s.directory?.includeRemoved ?? false);
   const selected = useDirectoryStore((s) => s.selected);
-  const [scope, setScope] = useState<ExportScope>('view');
+  // With members ticked, exporting them is what the admin most likely came for.
+  const [scope, setScope] = useState<ExportScope>(() => (selected.size > 0 ? 'selected' : 'view'));
   const [presetId, setPresetId] = useState<CsvPreset>('member_report');
   const [columns, setColumns] = useState<ReadonlySet<CsvColumn>>(() => new Set(presetById('member_report').columns));
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
@@ -84,11 +88,6 @@ function ExportCsvForm() {
         void runExport();
       }}
     >
-      <Dialog.Title className="dialog__title">Export CSV</Dialog.Title>
-      <Dialog.Description className="dialog__description">
-        A spreadsheet-ready file (UTF-8, ISO dates). Cells that a spreadsheet could run as a formula are neutralised.
-      </Dialog.Description>
-
       <div className="export-form__grid">
         <fieldset className="fieldset">
           <legend>Rows</legend>
@@ -141,9 +140,9 @@ function ExportCsvForm() {
       <OutcomeMessage outcome={outcome} />
 
       <div className="dialog__actions">
-        <Dialog.Close className="button" type="button">
+        <DialogClose className="button" type="button">
           {outcome.kind === 'done' ? 'Close' : 'Cancel'}
-        </Dialog.Close>
+        </DialogClose>
         <button type="submit" className="button button--primary" disabled={columns.size === 0}>
           {outcome.kind === 'exporting' ? 'Exporting…' : 'Export'}
         </button>
