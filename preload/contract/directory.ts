@@ -69,6 +69,15 @@ export interface DirectoryDelta {
 }
 
 /** A refresh's answer: what changed since the version the caller holds, or everything when it holds another. */
+/**
+ * The version of the copy without removed members that is cut from a snapshot
+ * holding them. Main and the renderer derive it the same way, so a delta
+ * between two fuller snapshots can be narrowed for the copy the renderer holds.
+ */
+export function withoutRemovedVersion(version: string): string {
+  return `${version}-active`;
+}
+
 export type DirectoryUpdate = { kind: 'delta'; delta: DirectoryDelta } | { kind: 'snapshot'; snapshot: DirectorySnapshot };
 
 export interface DeviceInfo {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DirectoryDelta, DirectorySnapshot, DirectoryUpdate, MemberRow, NamedRef } from '../../../preload/contract.js';
+import { withoutRemovedVersion, type DirectoryDelta, type DirectorySnapshot, type DirectoryUpdate, type MemberRow, type NamedRef } from '../../../preload/contract.js';
 import type { DropboxClient } from '../dropbox/client.js';
 import { toAppError } from '../dropbox/errors.js';
 import type { EventHub } from '../events.js';
@@ -9,7 +9,7 @@ import { listAllGroups, listAllMembers, listRoles } from './sync.js';
 
 /** The snapshot without removed members, as a version of its own. */
 function narrowed(s: DirectorySnapshot): DirectorySnapshot {
-  return { ...s, version: `${s.version}-active`, includeRemoved: false, members: s.members.filter((m) => m.status !== 'removed') };
+  return { ...s, version: withoutRemovedVersion(s.version), includeRemoved: false, members: s.members.filter((m) => m.status !== 'removed') };
 }
 
 /**

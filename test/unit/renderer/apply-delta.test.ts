@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectoryDelta } from '../../../preload/contract.js';
-import { applyDelta } from '../../../renderer/src/features/directory/apply-delta.js';
+import { withoutRemovedVersion, type DirectoryDelta } from '../../../preload/contract.js';
+import { applyDelta, narrowDelta } from '../../../renderer/src/features/directory/apply-delta.js';
 import { prepareDirectory } from '../../../renderer/src/features/directory/prepare-members.js';
 import { memberRow, snapshotOf } from './member-fixtures.js';
 
@@ -47,5 +47,19 @@ describe('applyDelta', () => {
     const viaDelta = applyDelta(base, delta({ upserted: [renamed], removed: [rows[0].id] }));
     const whole = prepareDirectory({ ...snapshotOf([rows[1], renamed]), version: 'fixture.2', syncedAt: '2026-01-02T00:00:00Z' });
     expect({ ...viaDelta, byId: [...viaDelta.byId.keys()] }).toEqual({ ...whole, byId: [...whole.byId.keys()] });
+  });
+});
+
+describe('narrowDelta', () => {
+  it('turns a change between two snapshots with removed members into one for the copy without them', () => {
+    const narrowed = prepareDirectory({ ...snapshotOf(rows), version: withoutRemovedVersion('fixture.1') });
+    const renamed = { ...rows[0], name: 'Ann Renamed' };
+    const nowRemoved = { ...rows[2], status: 'removed' as const, recoverable: true };
+    const fuller = delta({ includeRemoved: true, upserted: [renamed, nowRemoved] });
+    const d = narrowDelta(fuller);
+    expect(d).toMatchObject({ from: 'fixture.1-active', to: 'fixture.2-active', includeRemoved: false, upserted: [renamed], removed: [rows[2].id] });
+    const next = applyDelta(narrowed, d);
+    expect(next.members.map((m) => m.row.name)).toEqual(['Ann Renamed', 'Bob Builder']);
+    expect(next.version).toBe(withoutRemovedVersion('fixture.2'));
   });
 });

@@ -1,4 +1,4 @@
-import type { DirectoryDelta } from '../../../../preload/contract.js';
+import { withoutRemovedVersion, type DirectoryDelta } from '../../../../preload/contract.js';
 import { nameMaps, prepareMember, sortedGroups, type PreparedDirectory, type PreparedMember } from './prepare-members.js';
 
 /**
@@ -37,4 +37,15 @@ export function applyDelta(directory: PreparedDirectory, delta: DirectoryDelta):
     roles: delta.roles ?? directory.roles,
     groups: delta.groups ? sortedGroups(delta.groups) : directory.groups,
   };
+}
+
+/**
+ * A delta between two snapshots that hold removed members, as seen by a copy
+ * without them (main keeps the fuller list once removed members were shown):
+ * members who are now removed leave, the rest are upserted.
+ */
+export function narrowDelta(delta: DirectoryDelta): DirectoryDelta {
+  const upserted = delta.upserted.filter((row) => row.status !== 'removed');
+  const removed = [...delta.removed, ...delta.upserted.filter((row) => row.status === 'removed').map((row) => row.id)];
+  return { ...delta, from: withoutRemovedVersion(delta.from), to: withoutRemovedVersion(delta.to), includeRemoved: false, upserted, removed };
 }

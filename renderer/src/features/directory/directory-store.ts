@@ -3,7 +3,7 @@ import type { AppErrorInfo, DirectoryDelta, DirectoryUpdate } from '../../../../
 import { api } from '../../api.js';
 import { registerEventClient, type StoreEvent } from '../../app-events.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
-import { applyDelta } from './apply-delta.js';
+import { applyDelta, narrowDelta } from './apply-delta.js';
 import { ALL, filterMembers, NO_FILTER, refilterMembers, type MemberFilter } from './filter-members.js';
 import { prepareDirectory, type PreparedDirectory, type PreparedMember } from './prepare-members.js';
 import { DEFAULT_SORT, nextSort, sortMembers, type MemberSort, type SortKey } from './sort-members.js';
@@ -97,9 +97,11 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => {
   }
 
   /** Applies a delta that starts at this copy's version. */
-  function receiveDelta(delta: DirectoryDelta): 'applied' | 'already' | 'elsewhere' {
+  function receiveDelta(fuller: DirectoryDelta): 'applied' | 'already' | 'elsewhere' {
     const directory = get().directory;
-    if (!directory || directory.connectionId !== delta.connectionId) return 'elsewhere';
+    if (!directory || directory.connectionId !== fuller.connectionId) return 'elsewhere';
+    // Main may hold removed members while this copy leaves them out.
+    const delta = fuller.includeRemoved && !directory.includeRemoved ? narrowDelta(fuller) : fuller;
     if (directory.version === delta.to) return 'already';
     if (directory.version !== delta.from) return 'elsewhere';
     markSnapshotReceived();
