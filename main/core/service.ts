@@ -147,7 +147,7 @@ export class TeamkeeperService implements CoreEvents {
         connectionsHandlers({ app: o, secrets: o.secrets, connections, connect }),
         directoryHandlers(activeTeam),
         reportsHandlers({ activeTeam, exportSink: o.exportSink, now }),
-        jobsHandlers({ activeTeam, exportSink: o.exportSink }),
+        jobsHandlers({ activeTeam, openTeams: () => teams.open(), exportSink: o.exportSink }),
         auditHandlers({ activeTeam, exportSink: o.exportSink, now }),
       ),
     );

@@ -165,6 +165,12 @@ export class Jobs {
     return this.summary(run);
   }
 
+  /** Whether this engine has the job (a plan awaiting confirmation, or a job on disk). */
+  has(jobId: string): boolean {
+    this.loadFromDisk();
+    return this.pending.has(jobId) || this.runs.has(jobId);
+  }
+
   /** Every job of this team on disk, newest first; unfinished ones from before a restart are "interrupted". */
   list(): JobSummary[] {
     this.loadFromDisk();

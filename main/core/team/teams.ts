@@ -26,6 +26,12 @@ export class Teams {
     return team;
   }
 
+  /** The Team of each connection opened so far (the latest sign-in of each). */
+  async open(): Promise<Team[]> {
+    const teams = await Promise.allSettled([...this.latest.values()]);
+    return teams.flatMap((t) => (t.status === 'fulfilled' ? [t.value] : []));
+  }
+
   /** Closes every Team made (at shutdown). */
   async close(): Promise<void> {
     const teams = await Promise.allSettled([...this.latest.values()]);

@@ -22,7 +22,7 @@ describe('combineHandlers', () => {
       connectionsHandlers(deps),
       directoryHandlers(never),
       reportsHandlers({ activeTeam: never, exportSink: { deliver: never }, now: () => new Date() }),
-      jobsHandlers({ activeTeam: never, exportSink: { deliver: never } }),
+      jobsHandlers({ activeTeam: never, openTeams: never, exportSink: { deliver: never } }),
       auditHandlers({ activeTeam: never, exportSink: { deliver: never }, now: () => new Date() }),
     );
     expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
