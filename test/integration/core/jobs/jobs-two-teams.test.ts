@@ -28,7 +28,7 @@ describe('a job while another team is shown', () => {
     await c.service.startJob({ jobId: plan.jobId, confirmation: '12' });
 
     const other = await connectByPaste(c.service, dropbox.clientId);
-    expect((await c.service.getActiveConnection()).id).toBe(other.id);
+    expect((await c.service.getActiveConnection())?.id).toBe(other.id);
     expect(await c.service.listJobs()).toEqual([]);
     const paused = await c.service.pauseJob({ jobId: plan.jobId });
     expect(paused.state).toBe('paused');
