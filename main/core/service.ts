@@ -1,8 +1,10 @@
 import type { Api, AppInfo } from '../../preload/contract.js';
 import { mergeUnique } from '../../preload/contract/merge-unique.js';
 import type { RunningSandbox } from '../sandbox/index.js';
+import { auditHandlers } from './api/audit.js';
 import { connectionsHandlers } from './api/connections.js';
 import { directoryHandlers } from './api/directory.js';
+import { jobsHandlers } from './api/jobs.js';
 import { reportsHandlers } from './api/reports.js';
 import { ConnectFlow } from './auth/connect-flow.js';
 import type { ProbeOptions } from './auth/connection.js';
@@ -43,6 +45,8 @@ export interface ServiceOptions {
   /** For tests: shorter retries, timeouts and offline probes. */
   client?: Pick<ClientOptions, 'scheduler' | 'requestTimeoutMs'>;
   probe?: ProbeOptions;
+  /** For tests: items of one job in flight at once. */
+  jobConcurrency?: number;
   /** For tests: the clock that dates export file names. */
   now?: () => Date;
 }
@@ -68,6 +72,7 @@ export class TeamkeeperService implements CoreEvents {
   private sandbox!: RunningSandbox;
   private connections!: Connections;
   private connect!: ConnectFlow;
+  private teams!: Teams;
 
   private constructor(private readonly options: ServiceOptions) {}
 
@@ -94,6 +99,8 @@ export class TeamkeeperService implements CoreEvents {
   async close(): Promise<void> {
     this.connect.close();
     this.connections.close();
+    // Running jobs stop before the sandbox does, so what was sent gets its answer.
+    await this.teams.close();
     await this.sandbox.close();
   }
 
@@ -120,17 +127,28 @@ export class TeamkeeperService implements CoreEvents {
       checkTarget: (id) => reauthTarget(connections, id),
       adopt: (client, appKey, facts) => connections.adopt(client, appKey, facts),
     }));
-    const teams = new Teams(
-      (c) => new Team({ connectionId: c.id, client: c.client, events, fileUsage: c.record.kind === 'sandbox' ? sandboxFileUsage(sandbox) : undefined }),
-    );
+    const teams = (this.teams = new Teams(
+      (c) =>
+        new Team({
+          connectionId: c.id,
+          client: c.client,
+          events,
+          dataDir: o.dataDir,
+          fileUsage: c.record.kind === 'sandbox' ? sandboxFileUsage(sandbox) : undefined,
+          jobConcurrency: o.jobConcurrency,
+        }),
+    ));
     // The team shown now, once it has opened; refuses while it needs signing in again.
     const activeTeam = async () => teams.of(await connections.active.ready());
+    const now = () => o.now?.() ?? new Date();
     Object.assign(
       this,
       combineHandlers(
         connectionsHandlers({ app: o, secrets: o.secrets, connections, connect }),
         directoryHandlers(activeTeam),
-        reportsHandlers({ activeTeam, exportSink: o.exportSink, now: () => o.now?.() ?? new Date() }),
+        reportsHandlers({ activeTeam, exportSink: o.exportSink, now }),
+        jobsHandlers({ activeTeam, openTeams: () => teams.open(), exportSink: o.exportSink }),
+        auditHandlers({ activeTeam, exportSink: o.exportSink, now }),
       ),
     );
     await connections.start(o.preferSandbox ?? false);

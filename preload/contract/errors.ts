@@ -52,6 +52,9 @@ export const APP_ERROR_CODES = [
   'unknown_members',
   // Jobs
   'unknown_job',
+  'unknown_action',
+  'confirmation_mismatch',
+  'not_resumable',
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,8 +1,9 @@
 import type { ConnectionEvent } from './connections.js';
 import type { DirectoryEvent } from './directory.js';
+import type { JobEvent } from './jobs.js';
 
 /** Every event main pushes, each capability's union joined. */
-export type AppEvent = ConnectionEvent | DirectoryEvent;
+export type AppEvent = ConnectionEvent | DirectoryEvent | JobEvent;
 
 /**
  * An event as a transport delivers it: numbered in the order main emitted it.

@@ -20,7 +20,7 @@ import { memberActionKinds } from '../../main/core/actions/index.js';
 import { DropboxClient } from '../../main/core/dropbox/client.js';
 import { Jobs } from '../../main/core/jobs/jobs.js';
 import { JobJournal, type StoredPlan } from '../../main/core/jobs/journal.js';
-import type { PlanItem } from '../../main/core/jobs/types.js';
+import type { PlanItem } from '../../preload/contract/jobs.js';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.js';
 
 const ITEMS = 1000;

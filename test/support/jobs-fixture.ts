@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { memberActionKinds } from '../../main/core/actions/index.js';
 import type { DropboxClient } from '../../main/core/dropbox/client.js';
 import { Jobs, type JobsDirectory } from '../../main/core/jobs/jobs.js';
-import type { ItemResult, JobEvent, JobPlan } from '../../main/core/jobs/types.js';
+import type { ItemResult, JobEngineEvent, JobPlan } from '../../preload/contract/jobs.js';
 import type { RunningSandbox } from '../../main/sandbox/index.js';
 import type { Member } from '../../main/sandbox/model/types.js';
 import { TEAM_SCOPES } from '../../main/sandbox/index.js';
@@ -15,7 +15,7 @@ export interface JobsFixture {
   jobs: Jobs;
   client: DropboxClient;
   dataDir: string;
-  events: JobEvent[];
+  events: JobEngineEvent[];
 }
 
 /** The job engine of a sandbox team with every member action, on a fresh (or given) data dir. */
@@ -26,7 +26,7 @@ export function startJobs(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tk-jobs-'));
   const client = options.client ?? teamClient({ ...sb, accessToken: options.accessToken ?? sb.accessToken });
   const jobs = new Jobs({ client, dataDir, teamId: sb.sandbox.store.state.team.teamId, kinds: memberActionKinds(), directory: options.directory, concurrency: options.concurrency });
-  const events: JobEvent[] = [];
+  const events: JobEngineEvent[] = [];
   jobs.on((e) => events.push(e));
   return { jobs, client, dataDir, events };
 }

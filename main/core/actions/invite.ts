@@ -4,7 +4,7 @@ import { messageForTag } from '../dropbox/error-messages.js';
 import { pollAsyncJob } from '../dropbox/poll-async-job.js';
 import type { JobKind, PlannedItem } from '../jobs/job-kind.js';
 import { trackedCall } from '../jobs/tracked-call.js';
-import type { ItemOutcome } from '../jobs/types.js';
+import type { ItemOutcome } from '../../../preload/contract/jobs.js';
 import * as f from './fields.js';
 import { licences, normalKey, readMembers, statusOf, teamRoles } from './member-reads.js';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AdminIdentity, JobKind, JobTeam, PlannedItem, RunContext } from '../jobs/job-kind.js';
-import type { ItemOutcome } from '../jobs/types.js';
+import type { ItemOutcome } from '../../../preload/contract/jobs.js';
 import { normalKey, readMembers, refOf, type MemberInfo } from './member-reads.js';
 
 /** What the rules found for one item. */

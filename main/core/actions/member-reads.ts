@@ -2,7 +2,7 @@ import type { team } from 'dropbox';
 import type { DropboxClient } from '../dropbox/client.js';
 import { listAllMembers } from '../directory/sync.js';
 import type { JobTeam } from '../jobs/job-kind.js';
-import type { MemberRef } from '../jobs/types.js';
+import type { MemberRef } from '../../../preload/contract/jobs.js';
 
 export type MemberInfo = team.TeamMemberInfoV2;
 

@@ -1,40 +1,9 @@
 import type { Writable } from 'node:stream';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { auditFilterSchema, type AuditEntry, type AuditFilter, type AuditPage } from '../../../preload/contract/audit.js';
 import { DurableAppender } from '../fs/durable-file.js';
 import { readJsonLines } from '../fs/json-lines.js';
 import { writeCsv, type CsvWriteResult } from '../reports/csv-writer.js';
-
-/** One line of the audit log: one item of one job, as it happened. */
-export interface AuditEntry {
-  /** ISO time the outcome was known. */
-  time: string;
-  teamId: string;
-  /** The connected admin who ran the job. */
-  admin: { teamMemberId: string; email: string };
-  jobId: string;
-  /** Job kind, e.g. member.suspend. */
-  action: string;
-  /** team_member_id and email of the member acted on (email only for an invite). */
-  member: { id?: string; email?: string };
-  options: Record<string, unknown>;
-  outcome: 'done' | 'skipped' | 'failed' | 'unconfirmed';
-  /** The skip reason or the failure sentence. */
-  reason?: string;
-  requestId?: string;
-  errorTag?: string;
-}
-
-export const auditFilterSchema = z.strictObject({
-  /** team_member_id or email (case-insensitive). */
-  member: z.string().max(255).optional(),
-  action: z.string().max(64).optional(),
-  outcome: z.enum(['done', 'skipped', 'failed', 'unconfirmed']).optional(),
-  /** ISO dates or times, inclusive. */
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-});
-export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 /** Keys whose values never go into the log, whatever an action hands over. */
 const SECRET_KEY = /token|secret|password|authorization|verifier/i;
@@ -45,6 +14,12 @@ function scrub(options: Record<string, unknown>): Record<string, unknown> {
 
 function endOfDay(date: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T23:59:59.999Z`) : Date.parse(date);
+}
+
+/** Oldest-first entries → the page `offset` entries back from the newest. */
+function pageOf(all: AuditEntry[], offset: number, limit: number): AuditPage {
+  const end = Math.max(0, all.length - offset);
+  return { total: all.length, entries: all.slice(Math.max(0, end - limit), end).reverse() };
 }
 
 /**
@@ -83,6 +58,28 @@ export class AuditLog {
     });
   }
 
+  /** One page of the matching entries, newest first. */
+  page(filter: AuditFilter, offset: number, limit: number): AuditPage {
+    return pageOf(this.read(filter), offset, limit);
+  }
+
+  /**
+   * One member's history, newest first: entries naming any of `keys` (their
+   * member id, and the email they were invited with, before they had an id).
+   */
+  memberHistory(keys: string[], offset: number, limit: number): AuditPage {
+    const wanted = new Set(keys.map((k) => k.toLowerCase()));
+    const all = readJsonLines(this.file, (v) => v as AuditEntry).records.filter(
+      (e) => (e.member.id !== undefined && wanted.has(e.member.id.toLowerCase())) || (e.member.email !== undefined && wanted.has(e.member.email.toLowerCase())),
+    );
+    return pageOf(all, offset, limit);
+  }
+
+  /** How many entries match (what an export of them will hold). */
+  count(filter: AuditFilter): number {
+    return this.read(filter).length;
+  }
+
   /** The filtered entries as CSV (formula-safe, see csv-writer). */
   exportCsv(filter: AuditFilter, out: Writable): Promise<CsvWriteResult> {
     const header = ['time', 'team', 'admin', 'job', 'action', 'member id', 'member email', 'options', 'outcome', 'reason', 'request id', 'error tag'];
@@ -107,3 +104,6 @@ export class AuditLog {
     return this.appender.close();
   }
 }
+
+export { auditFilterSchema };
+export type { AuditEntry, AuditFilter };

@@ -1,4 +1,4 @@
-import type { PlanItem } from './types.js';
+import type { PlanItem } from '../../../preload/contract/jobs.js';
 
 /** A job's planned items, by index. */
 export interface ItemList {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DropboxClient } from '../dropbox/client.js';
-import type { ItemOutcome, MemberRef, PlanItem } from './types.js';
+import type { ItemOutcome, MemberRef, PlanItem } from '../../../preload/contract/jobs.js';
 
 /** The connected admin, as Dropbox names them (team/token/get_authenticated_admin). */
 export interface AdminIdentity {

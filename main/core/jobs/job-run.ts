@@ -5,7 +5,7 @@ import type { JobKind, JobTeam, PlannedItem } from './job-kind.js';
 import type { ItemList } from './item-list.js';
 import type { JobJournal, StoredPlan } from './journal.js';
 import { requestIdOf } from './tracked-call.js';
-import type { ItemOutcome, JobEvent, JobProgress, JobState } from './types.js';
+import type { ItemOutcome, JobEngineEvent, JobProgress, JobState } from '../../../preload/contract/jobs.js';
 
 export interface JobRunDeps {
   team: JobTeam;
@@ -13,7 +13,7 @@ export interface JobRunDeps {
   journal: JobJournal;
   audit: AuditLog;
   clock: Clock;
-  emit(event: JobEvent): void;
+  emit(event: JobEngineEvent): void;
   /** Re-reads changed members into the directory; resolves with what changed. */
   membersChanged?(ids: string[]): Promise<{ upserted: string[]; removed: string[] }>;
   concurrency: number;

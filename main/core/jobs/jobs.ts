@@ -9,7 +9,7 @@ import type { AdminIdentity, JobKind, JobKindRegistry, JobTeam, PlannedItem } fr
 import { arrayItems } from './item-list.js';
 import { JobRun } from './job-run.js';
 import { JobJournal, type StoredPlan } from './journal.js';
-import { jobRequestSchema, itemsPageArgSchema, type ItemResult, type JobEvent, type JobPlan, type JobSummary, type MemberRef, type PlanItem } from './types.js';
+import { jobRequestSchema, itemsPageArgSchema, type ItemResult, type JobEngineEvent, type JobItemsPage, type JobPlan, type JobSummary, type MemberRef, type PlanItem } from '../../../preload/contract/jobs.js';
 
 /** The part of the Directory the engine uses. */
 export interface JobsDirectory {
@@ -65,7 +65,7 @@ export class Jobs {
   private readonly team: JobTeam;
   private readonly pending = new Map<string, PendingPlan>();
   private readonly runs = new Map<string, JobRun>();
-  private readonly listeners = new Set<(e: JobEvent) => void>();
+  private readonly listeners = new Set<(e: JobEngineEvent) => void>();
   private adminRead: Promise<AdminIdentity> | undefined;
   private loaded = false;
 
@@ -87,7 +87,7 @@ export class Jobs {
     return this.audit;
   }
 
-  on(listener: (e: JobEvent) => void): () => void {
+  on(listener: (e: JobEngineEvent) => void): () => void {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
   }
@@ -97,7 +97,7 @@ export class Jobs {
     const parsed = jobRequestSchema.safeParse(request);
     if (!parsed.success) throw new AppError('bad_request', `The change request is not valid: ${firstIssueSentence(parsed.error)}`);
     const kind = this.o.kinds.get(parsed.data.kind);
-    if (!kind) throw new AppError('bad_request', `Teamkeeper has no action called "${parsed.data.kind.slice(0, 64)}".`);
+    if (!kind) throw new AppError('unknown_action', `Teamkeeper has no action called "${parsed.data.kind.slice(0, 64)}".`);
     const valid: Array<{ index: number; input: unknown }> = [];
     const invalid: PlanItem[] = [];
     parsed.data.items.forEach((raw, index) => {
@@ -126,7 +126,7 @@ export class Jobs {
     if (!pending) throw new AppError('unknown_job', 'That plan is no longer open: plan the change again.');
     const want = pending.plan.confirmation;
     if (want && confirmation?.trim().toLowerCase() !== want.text.toLowerCase()) {
-      throw new AppError('bad_request', `${want.prompt} Nothing was sent.`);
+      throw new AppError('confirmation_mismatch', `${want.prompt} Nothing was sent.`);
     }
     this.pending.delete(jobId);
     const stored: StoredPlan = {
@@ -154,7 +154,7 @@ export class Jobs {
   /** Runs a paused or interrupted job again (items in doubt are checked first). */
   async resume(jobId: string): Promise<JobSummary> {
     const run = this.run(jobId);
-    if (!run.resumable) throw new AppError('bad_request', `This job is ${run.state} and has nothing left to run.`);
+    if (!run.resumable) throw new AppError('not_resumable', `This job is ${run.state} and has nothing left to run.`);
     await run.resume();
     return this.summary(run);
   }
@@ -165,6 +165,12 @@ export class Jobs {
     return this.summary(run);
   }
 
+  /** Whether this engine has the job (a plan awaiting confirmation, or a job on disk). */
+  has(jobId: string): boolean {
+    this.loadFromDisk();
+    return this.pending.has(jobId) || this.runs.has(jobId);
+  }
+
   /** Every job of this team on disk, newest first; unfinished ones from before a restart are "interrupted". */
   list(): JobSummary[] {
     this.loadFromDisk();
@@ -172,7 +178,7 @@ export class Jobs {
   }
 
   /** A page of one job's items with their outcomes. */
-  items(arg: unknown): { total: number; items: ItemResult[] } {
+  items(arg: unknown): JobItemsPage {
     const parsed = itemsPageArgSchema.safeParse(arg);
     if (!parsed.success) throw new AppError('bad_request', firstIssueSentence(parsed.error));
     const run = this.run(parsed.data.jobId);
@@ -242,7 +248,7 @@ export class Jobs {
       audit: this.audit,
       clock: this.clock,
       concurrency: this.o.concurrency ?? 8,
-      emit: (e: JobEvent) => this.emit(e),
+      emit: (e: JobEngineEvent) => this.emit(e),
       membersChanged: directory?.applyMemberChanges ? (ids: string[]) => directory.applyMemberChanges!(ids) : undefined,
     };
   }
@@ -254,13 +260,14 @@ export class Jobs {
       kind: run.plan.kind,
       label: kind?.label ?? run.plan.kind,
       state: run.state,
+      resumable: run.resumable,
       createdAt: run.plan.createdAt,
       irreversible: kind?.irreversible ?? false,
       progress: run.progress(),
     };
   }
 
-  private emit(e: JobEvent): void {
+  private emit(e: JobEngineEvent): void {
     for (const l of this.listeners) {
       try {
         l(e);

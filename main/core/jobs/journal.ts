@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DurableAppender, replaceFile } from '../fs/durable-file.js';
 import { readJsonLines } from '../fs/json-lines.js';
 import { LazyItems, type ItemList } from './item-list.js';
-import type { ItemOutcome, JobState, PlanItem } from './types.js';
+import type { ItemOutcome, JobState, PlanItem } from '../../../preload/contract/jobs.js';
 
 /** What is written once, when the admin confirms: the plan exactly as shown (its items beside it, one a line). */
 export interface StoredPlan {

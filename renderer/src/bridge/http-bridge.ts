@@ -1,4 +1,4 @@
-import { API_METHODS, type Api, type ApiMethod, type ExportCsvResult, type SequencedEvent, type TeamkeeperBridge } from '../../../preload/contract.js';
+import { API_METHODS, EXPORT_METHODS, type Api, type ApiMethod, type SequencedEvent, type TeamkeeperBridge } from '../../../preload/contract.js';
 import { AppError, isAppErrorInfo } from './app-error.js';
 import { openTicketedEvents, ticketedDownload } from './tickets.js';
 
@@ -66,16 +66,18 @@ export function createHttpBridge(token: string | null): TeamkeeperBridge {
     );
   }
 
-  async function exportMembersCsv(arg: Parameters<Api['exportMembersCsv']>[0]): Promise<ExportCsvResult> {
-    const result = await call('exportMembersCsv', arg);
-    // The download link carries a one-time ticket, never the token; the UI code sees neither.
-    return token ? ticketedDownload(token, result) : result;
+  /** An export's download link carries a one-time ticket, never the token; the UI code sees neither. */
+  function exporting(method: (typeof EXPORT_METHODS)[number]) {
+    return async (arg: unknown) => {
+      const result = await call(method, arg as never);
+      return token ? ticketedDownload(token, result) : result;
+    };
   }
 
-  // Every method of the contract, as the preload builds them; only the export adds a step.
+  // Every method of the contract, as the preload builds them; only the exports add a step.
   const bridge: Record<string, unknown> = Object.create(null);
   for (const method of API_METHODS) bridge[method] = (arg?: unknown) => call(method, (arg ?? null) as never);
-  bridge.exportMembersCsv = exportMembersCsv;
+  for (const method of EXPORT_METHODS) bridge[method] = exporting(method);
   bridge.onEvent = (listener: Listener, onReconnect?: () => void) => {
     listeners.add(listener);
     if (onReconnect) reconnectListeners.add(onReconnect);

@@ -32,7 +32,7 @@ export interface CoreFixture<S extends ExportSink = MemoryExportSink> {
 }
 
 /** Launch options and test timings: --dropbox-url, --oauth-port, shorter retries and probes. */
-export type ExtraServiceOptions = Partial<Pick<ServiceOptions, 'dropboxUrl' | 'oauthPort' | 'preferSandbox' | 'secretsPersist' | 'client' | 'probe' | 'opener'>>;
+export type ExtraServiceOptions = Partial<Pick<ServiceOptions, 'dropboxUrl' | 'oauthPort' | 'preferSandbox' | 'secretsPersist' | 'client' | 'probe' | 'opener' | 'jobConcurrency'>>;
 
 /** The core as the app builds it, on a fresh data dir, with the sandbox team of the given size. */
 export function startCore(sandbox?: SandboxTeamOptions, reuse?: Pick<CoreFixture, 'dataDir' | 'secrets'>): Promise<CoreFixture>;

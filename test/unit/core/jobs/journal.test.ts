@@ -6,7 +6,7 @@ import { memberActionKinds } from '../../../../main/core/actions/index.js';
 import { editProfile } from '../../../../main/core/actions/edit-profile.js';
 import { JobKindRegistry } from '../../../../main/core/jobs/job-kind.js';
 import { JobJournal, type StoredPlan } from '../../../../main/core/jobs/journal.js';
-import type { PlanItem } from '../../../../main/core/jobs/types.js';
+import type { PlanItem } from '../../../../preload/contract/jobs.js';
 
 const item = (index: number): PlanItem => ({ index, input: { member: `dbmid:m${index}`, givenName: `G${index}` }, status: 'ready', calls: [], consequences: [], problems: [], irreversible: false });
 

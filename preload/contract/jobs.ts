@@ -1,16 +1,26 @@
-import { z } from 'zod';
-
 /**
- * The job engine's data as it will cross the contract (preload/contract/jobs.ts
- * later): schemas written once, types derived from them.
+ * Jobs: every change to the team is a job of one or more items of one action
+ * (an action is a kind of item with its own parameters, not a method of its
+ * own). Plan (sends nothing) → start with the typed confirmation → events →
+ * results a page at a time → CSV. Schemas written once; main/core/jobs uses
+ * these same ones.
  */
+import { z } from 'zod';
+import type { ExportCsvResult } from './reports.js';
+import { noArg, type ApiOf } from './method.js';
 
-/** A change the admin asks for: one action, one or more items (each that action's parameters). */
+/** A change the admin asks for: one action (e.g. member.suspend), one or more items (each that action's parameters, checked per item while planning). */
 export const jobRequestSchema = z.strictObject({
   kind: z.string().min(1).max(64),
   items: z.array(z.unknown()).min(1).max(100_000),
 });
 export type JobRequest = z.infer<typeof jobRequestSchema>;
+
+/** What Jobs names a job: job-<UTC yyyymmddThhmmss>-<8 hex>. */
+export const jobIdSchema = z
+  .string()
+  .max(80)
+  .regex(/^job-\d{8}T\d{6}-[0-9a-f]{8}$/, 'A job id looks like job-20260517T120000-0123abcd.');
 
 export const memberRefSchema = z.object({
   id: z.string(),
@@ -55,6 +65,11 @@ export const itemOutcomeSchema = z.discriminatedUnion('outcome', [
 ]);
 export type ItemOutcome = z.infer<typeof itemOutcomeSchema>;
 
+/**
+ * interrupted: the app stopped while the job ran (crash, forced quit, a disk
+ * error): the UI offers resume, which checks items in doubt before sending.
+ * paused: stopped on purpose (or by closing the app); also resumable.
+ */
 export const JOB_STATES = ['planned', 'running', 'pausing', 'paused', 'cancelling', 'cancelled', 'finished', 'interrupted'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
@@ -79,6 +94,8 @@ export interface JobSummary {
   kind: string;
   label: string;
   state: JobState;
+  /** resumeJob has something to do: paused, interrupted, or finished with items still in doubt. */
+  resumable: boolean;
   createdAt: string;
   irreversible: boolean;
   progress: JobProgress;
@@ -103,15 +120,56 @@ export interface ItemResult {
   outcome: ItemOutcome | { outcome: 'pending' };
 }
 
+export interface JobItemsPage {
+  total: number;
+  items: ItemResult[];
+}
+
 export const itemsPageArgSchema = z.strictObject({
-  jobId: z.string().min(1).max(80),
+  jobId: jobIdSchema,
   offset: z.number().int().min(0),
   limit: z.number().int().min(1).max(1000),
 });
 export type ItemsPageArg = z.infer<typeof itemsPageArgSchema>;
 
-export type JobEvent =
+const jobArg = z.strictObject({ jobId: jobIdSchema });
+
+export const JOBS_ARGS = {
+  /** Validates each item, reads what the rules need, sends nothing. */
+  planJob: jobRequestSchema,
+  /** Starts a plan; `confirmation` is what the plan's confirmation asked the admin to type. */
+  startJob: z.strictObject({ jobId: jobIdSchema, confirmation: z.string().max(320).optional() }),
+  pauseJob: jobArg,
+  /** Runs a paused or interrupted job again; items in doubt are read before anything is sent again. */
+  resumeJob: jobArg,
+  cancelJob: jobArg,
+  /** Every job of the shown team, newest first, including unfinished ones from before a restart. */
+  listJobs: noArg,
+  getJobItems: itemsPageArgSchema,
+  /** Results as CSV (item, member, input, outcome, reason, Dropbox tag, request id), like the member report. */
+  exportJobResults: jobArg,
+};
+
+export interface JobsResults {
+  planJob: JobPlan;
+  startJob: JobSummary;
+  pauseJob: JobSummary;
+  resumeJob: JobSummary;
+  cancelJob: JobSummary;
+  listJobs: JobSummary[];
+  getJobItems: JobItemsPage;
+  exportJobResults: ExportCsvResult;
+}
+
+export type JobsApi = ApiOf<typeof JOBS_ARGS, JobsResults>;
+
+/** What one team's job engine emits. */
+export type JobEngineEvent =
   | { type: 'job.state'; jobId: string; state: JobState }
   | { type: 'job.progress'; jobId: string; progress: JobProgress }
   | { type: 'job.item'; jobId: string; index: number; outcome: ItemOutcome }
+  /** The directory was re-read for these members; the same change also goes out as a directory.delta. */
   | { type: 'job.members-changed'; jobId: string; upserted: string[]; removed: string[] };
+
+/** A job event as the renderer receives it: which connection's job. */
+export type JobEvent = JobEngineEvent & { connectionId: string };
