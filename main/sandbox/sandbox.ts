@@ -1,6 +1,6 @@
 import { TeamStore } from './model/team-store.js';
 import { seedState, type SeedOptions } from './model/seed.js';
-import { loadState, StateSaver } from './model/persistence.js';
+import { TeamFile } from './model/team-file.js';
 import { TokenRegistry } from './oauth/tokens.js';
 import { TEAM_SCOPES } from './oauth/scopes.js';
 import { FaultPlan } from './http/faults.js';
@@ -12,8 +12,10 @@ import type { RouteDef } from './routes/route.js';
 import { AppRegistry } from './oauth/apps.js';
 
 export interface SandboxOptions extends SeedOptions, Partial<SandboxConfig> {
-  /** Keep the team in this JSON file across restarts. */
+  /** Keep the team in this JSON file (plus its change logs, FILE.log.N) across restarts. */
   statePath?: string;
+  /** Change-log size that starts a background compaction (team-file.ts's default when undefined). */
+  compactBytes?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export class Sandbox {
   accessToken: string;
   /** Kept for tests: the last unexpected handler error (the server answered 500). */
   lastInternalError: unknown;
-  private saver?: StateSaver;
+  private teamFile?: TeamFile;
   /** Members in the seeded team (seed.ts's default when undefined). */
   private seededMembers: number | undefined;
 
@@ -41,12 +43,13 @@ export class Sandbox {
     this.config = { ...DEFAULT_CONFIG, ...pickConfig(options) };
     this.writeLimiter = new WriteLimiter(this.config.writeRate);
     this.seededMembers = options.members;
-    const saved = options.statePath ? loadState(options.statePath) : undefined;
-    this.store = this.makeStore(saved ?? seedState(options));
-    if (options.statePath) {
-      this.saver = new StateSaver(options.statePath, () => this.store.state);
-      if (!saved) this.saver.saveNow();
-    }
+    const file = options.statePath ? new TeamFile(options.statePath, () => this.store.state, { compactBytes: options.compactBytes }) : undefined;
+    const saved = file?.load();
+    this.store = this.makeStore(saved?.state ?? seedState(options));
+    this.teamFile = file;
+    if (file && !saved) file.saveSync();
+    // A log replayed at start is folded into the snapshot soon, in the background.
+    if (saved?.replayed) setTimeout(() => void this.compact(), 1_000).unref();
     this.accessToken = this.issueCliToken();
   }
 
@@ -65,16 +68,32 @@ export class Sandbox {
     this.store = this.makeStore(seedState({ seed: seed?.seed ?? prev.seed, members: this.seededMembers, now: this.options.now }));
     this.faults.clear();
     this.log.clear();
-    this.saver?.saveNow();
+    this.teamFile?.saveSync();
   }
 
+  /** Makes every acknowledged write durable on disk now (fsync of the change log). */
   flush(): void {
-    this.saver?.saveNow();
+    this.teamFile?.flush();
+  }
+
+  /** Folds the change log into the saved snapshot, in the background; false when there is no file or it was abandoned. */
+  compact(): Promise<boolean> {
+    return this.teamFile?.compact() ?? Promise.resolve(false);
+  }
+
+  /** Flushes and releases the team file (server close). */
+  close(): void {
+    this.teamFile?.close();
   }
 
   private makeStore(state: ConstructorParameters<typeof TeamStore>[0]): TeamStore {
     const store = new TeamStore(state);
-    store.onChange(() => this.saver?.schedule());
+    // A tracked write is one log line, written before its answer; anything else saves the whole team.
+    store.onChange((change) => {
+      if (!this.teamFile) return;
+      if (change) this.teamFile.append(change);
+      else this.teamFile.saveSync();
+    });
     return store;
   }
 

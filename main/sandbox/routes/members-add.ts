@@ -78,7 +78,7 @@ function addMembers(store: TeamStore, members: NewMember[]): team.MemberAddV2Res
       return { '.tag': 'duplicate_external_member_id', duplicate_external_member_id: who };
     }
     const persistentId = a.member_persistent_id;
-    if (persistentId && store.state.members.some((m) => m.persistentId === persistentId && holdsIdentity(store, m))) {
+    if (persistentId && store.membersWithPersistentId(persistentId).some((m) => holdsIdentity(store, m))) {
       return { '.tag': 'duplicate_member_persistent_id', duplicate_member_persistent_id: who };
     }
     if (provisioned >= store.state.team.numLicensedUsers) return { '.tag': 'team_license_limit', team_license_limit: who };

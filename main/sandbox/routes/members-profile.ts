@@ -50,7 +50,7 @@ export const membersProfileRoutes = [
         if (holder !== m && holdsIdentity(store, holder)) throw new RouteError('external_id_used_by_other_user');
       }
       const persistentId = arg.new_persistent_id;
-      if (persistentId && store.state.members.some((o) => o !== m && o.persistentId === persistentId && holdsIdentity(store, o))) {
+      if (persistentId && store.membersWithPersistentId(persistentId).some((o) => o !== m && holdsIdentity(store, o))) {
         throw new RouteError('persistent_id_used_by_other_user');
       }
 
