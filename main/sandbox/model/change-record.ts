@@ -32,11 +32,16 @@ export interface ChangeRecord {
   team: Team;
 }
 
-/** Where things are in a state being replayed onto, so each record applies in O(its size). */
+/**
+ * Where things are in a state being replayed onto, so each record applies in
+ * O(its size). Memberships of the groups a replay changes are held in maps
+ * (insertion order is group order) and written back by finishReplay.
+ */
 export interface ReplayIndex {
   memberAt: Map<string, number>;
   groupById: Map<string, Group>;
   jobAt: Map<string, number>;
+  memberships: Map<Group, Map<string, GroupMembership>>;
 }
 
 export function replayIndex(state: SandboxState): ReplayIndex {
@@ -44,6 +49,7 @@ export function replayIndex(state: SandboxState): ReplayIndex {
     memberAt: new Map(state.members.map((m, i) => [m.teamMemberId, i])),
     groupById: new Map(state.groups.map((g) => [g.groupId, g])),
     jobAt: new Map(state.jobs.map((j, i) => [j.id, i])),
+    memberships: new Map(),
   };
 }
 
@@ -76,11 +82,28 @@ export function applyChange(state: SandboxState, idx: ReplayIndex, c: ChangeReco
   state.team = c.team;
 }
 
+/** Writes the replayed memberships back into their groups' arrays. */
+export function finishReplay(idx: ReplayIndex): void {
+  for (const [g, map] of idx.memberships) g.members = [...map.values()];
+  idx.memberships.clear();
+}
+
+function membershipsOf(idx: ReplayIndex, g: Group): Map<string, GroupMembership> {
+  let map = idx.memberships.get(g);
+  if (!map) {
+    map = new Map(g.members.map((gm) => [gm.teamMemberId, gm]));
+    idx.memberships.set(g, map);
+  }
+  return map;
+}
+
 function applyGroupOp(state: SandboxState, idx: ReplayIndex, op: GroupOp): void {
   if (op.op === 'put') {
     const existing = idx.groupById.get(op.group.groupId);
-    if (existing) state.groups[state.groups.indexOf(existing)] = op.group;
-    else state.groups.push(op.group);
+    if (existing) {
+      state.groups[state.groups.indexOf(existing)] = op.group;
+      idx.memberships.delete(existing);
+    } else state.groups.push(op.group);
     idx.groupById.set(op.group.groupId, op.group);
     return;
   }
@@ -88,30 +111,31 @@ function applyGroupOp(state: SandboxState, idx: ReplayIndex, op: GroupOp): void 
     const g = idx.groupById.get(op.groupId);
     if (!g) return;
     idx.groupById.delete(op.groupId);
+    idx.memberships.delete(g);
     state.groups.splice(state.groups.indexOf(g), 1);
     return;
   }
   const g = idx.groupById.get(op.groupId);
   if (!g) return;
+  const map = membershipsOf(idx, g);
   switch (op.op) {
     case 'add': {
-      const had = g.members.find((gm) => gm.teamMemberId === op.membership.teamMemberId);
+      const had = map.get(op.membership.teamMemberId);
       if (had) had.accessType = op.membership.accessType;
-      else g.members.push({ ...op.membership });
+      else map.set(op.membership.teamMemberId, { ...op.membership });
       return;
     }
-    case 'remove': {
-      const gone = new Set(op.memberIds);
-      g.members = g.members.filter((gm) => !gone.has(gm.teamMemberId));
+    case 'remove':
+      for (const id of op.memberIds) map.delete(id);
       return;
-    }
     case 'access': {
-      const had = g.members.find((gm) => gm.teamMemberId === op.memberId);
+      const had = map.get(op.memberId);
       if (had) had.accessType = op.accessType;
       return;
     }
     case 'members':
-      g.members = op.members.map((gm) => ({ ...gm }));
+      map.clear();
+      for (const gm of op.members) map.set(gm.teamMemberId, { ...gm });
       return;
   }
 }

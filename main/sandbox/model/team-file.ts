@@ -1,7 +1,7 @@
 import { closeSync, fdatasync, fsyncSync, openSync, readdirSync, readFileSync, rmSync, writeSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SandboxState } from './types.js';
-import { applyChange, replayIndex, type ChangeRecord } from './change-record.js';
+import { applyChange, finishReplay, replayIndex, type ChangeRecord } from './change-record.js';
 import { writeSnapshotInBackground, writeSnapshotSync, type SnapshotFile } from './snapshot.js';
 
 export interface TeamFileOptions {
@@ -81,6 +81,7 @@ export class TeamFile {
       }
       last = gen;
     }
+    finishReplay(idx);
     // Never append to a log that may end in a torn line: start the next generation.
     this.openLog(Math.max(from, last + 1));
     return { state, replayed };
