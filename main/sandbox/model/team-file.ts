@@ -1,5 +1,6 @@
 import { closeSync, fdatasync, fsyncSync, openSync, readdirSync, readFileSync, rmSync, writeSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isAscii } from 'node:buffer';
 import type { SandboxState } from './types.js';
 import { applyChange, finishReplay, replayIndex, type ChangeRecord } from './change-record.js';
 import { writeSnapshotInBackground, writeSnapshotSync, type SnapshotFile } from './snapshot.js';
@@ -53,13 +54,15 @@ export class TeamFile {
 
   /** The saved team with its logs replayed, or undefined when FILE does not exist yet. */
   load(): { state: SandboxState; replayed: number } | undefined {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(this.file, 'utf8');
+      bytes = readFileSync(this.file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
     }
+    // Snapshots are written as ASCII (snapshot.ts); older saves may hold raw UTF-8.
+    const text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
     const snap = JSON.parse(text) as SnapshotFile;
     if (snap.version !== 1) throw new Error(`Sandbox state file ${this.file} has unknown version ${String(snap.version)}`);
     const from = snap.logGen ?? 0;
@@ -115,6 +118,7 @@ export class TeamFile {
    */
   compact(): Promise<boolean> {
     if (this.running) return this.running;
+    if (this.fd === undefined) return Promise.resolve(false);
     const epoch = ++this.epoch;
     const next = this.gen + 1;
     this.openLog(next);
