@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAscii } from 'node:buffer';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../main/sandbox/index.js';
 import { Sandbox } from '../../../main/sandbox/sandbox.js';
 import { byId, sdkFor } from '../../support/sandbox-client.js';
+import { accountIdFor } from '../../../main/sandbox/model/account-id.js';
 
 /** The saved team's files: snapshot + change log, torn and damaged lines, non-ASCII names. */
 describe('sandbox team file', () => {
@@ -24,6 +25,28 @@ describe('sandbox team file', () => {
     const log = readdirSync(dir).find((f) => f.startsWith(`${name}.log.`))!;
     return { file, log: join(dir, log), memberId: m.teamMemberId };
   }
+
+  it('gives a team saved with short account ids the 40-character ones, in memory and on disk', () => {
+    const file = join(dir, 'short-ids.json');
+    new Sandbox({ members: 20, statePath: file }).close();
+    // As a sandbox from before 40-character ids saved it: one whole file, short ids.
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { logGen?: number; members: Array<{ accountId: string }> };
+    delete saved.logGen;
+    saved.members.forEach((m, i) => (m.accountId = `dbid:old${i}`));
+    writeFileSync(file, JSON.stringify(saved));
+    const want = saved.members.map((_, i) => accountIdFor(`old${i}`));
+
+    const sb = new Sandbox({ statePath: file });
+    try {
+      expect(sb.store.state.members.map((m) => m.accountId)).toEqual(want);
+      expect(want.every((id) => id.length === 40)).toBe(true);
+    } finally {
+      sb.close();
+    }
+    // Saved upgraded, so the files alone hold the ids the API has been answering with.
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as { members: Array<{ accountId: string }> };
+    expect(onDisk.members.map((m) => m.accountId)).toEqual(want);
+  });
 
   it('writes the snapshot as ASCII and keeps non-ASCII names exact', async () => {
     const { file, memberId } = await teamWithLoggedWrite('ascii.json');
