@@ -14,7 +14,11 @@ Options:
   --write-rate N    write calls per second before 429s (default 0: unlimited)
   --token-ttl S     lifetime of OAuth access tokens, in seconds (default 14400)
   --state FILE      keep the team in FILE across restarts (an existing FILE
-                    wins over --members and --seed)
+                    wins over --members and --seed); writes go to a change
+                    log beside it (FILE.log.N), folded into FILE in the
+                    background
+  --compact-kb N    fold the change log into FILE once it holds N KiB
+                    (default 8192)
   --allow-origin O  let web pages of origin O (e.g. http://127.0.0.1:5173) use
                     the control API; repeat for more (default: no web page)
   -h, --help        show this help
@@ -40,6 +44,10 @@ function rate(value: string | undefined): number | undefined {
   return n;
 }
 
+function kib(n: number | undefined): number | undefined {
+  return n === undefined ? undefined : n * 1024;
+}
+
 function parseOptions(argv: string[]): StartOptions {
   let values;
   try {
@@ -55,6 +63,7 @@ function parseOptions(argv: string[]): StartOptions {
         'write-rate': { type: 'string' },
         'token-ttl': { type: 'string' },
         state: { type: 'string' },
+        'compact-kb': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -75,6 +84,7 @@ function parseOptions(argv: string[]): StartOptions {
     writeRate: rate(values['write-rate']),
     tokenTtlSeconds: whole('token-ttl', values['token-ttl'], 1, 30 * 24 * 60 * 60),
     statePath: values.state,
+    compactBytes: kib(whole('compact-kb', values['compact-kb'], 1, 4 * 1024 * 1024)),
     controlOrigins: values['allow-origin']?.map(origin),
   };
 }

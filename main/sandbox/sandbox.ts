@@ -1,6 +1,7 @@
 import { TeamStore } from './model/team-store.js';
 import { seedState, type SeedOptions } from './model/seed.js';
-import { loadState, StateSaver } from './model/persistence.js';
+import type { SandboxState } from './model/types.js';
+import { TeamFile } from './model/team-file.js';
 import { TokenRegistry } from './oauth/tokens.js';
 import { TEAM_SCOPES } from './oauth/scopes.js';
 import { FaultPlan } from './http/faults.js';
@@ -14,8 +15,10 @@ import { upgradeAccountId } from './model/account-id.js';
 import { prepareAnswerWatch } from './spec/answer-watch.js';
 
 export interface SandboxOptions extends SeedOptions, Partial<SandboxConfig> {
-  /** Keep the team in this JSON file across restarts. */
+  /** Keep the team in this JSON file (plus its change logs, FILE.log.N) across restarts. */
   statePath?: string;
+  /** Change-log size that starts a background compaction (team-file.ts's default when undefined). */
+  compactBytes?: number;
 }
 
 /**
@@ -35,7 +38,7 @@ export class Sandbox {
   accessToken: string;
   /** Kept for tests: the last unexpected handler error (the server answered 500). */
   lastInternalError: unknown;
-  private saver?: StateSaver;
+  private teamFile?: TeamFile;
   /** Members in the seeded team (seed.ts's default when undefined). */
   private seededMembers: number | undefined;
 
@@ -44,14 +47,16 @@ export class Sandbox {
     this.config = { ...DEFAULT_CONFIG, ...pickConfig(options) };
     this.writeLimiter = new WriteLimiter(this.config.writeRate);
     this.seededMembers = options.members;
-    const saved = options.statePath ? loadState(options.statePath) : undefined;
+    const file = options.statePath ? new TeamFile(options.statePath, () => this.store.state, { compactBytes: options.compactBytes }) : undefined;
+    const saved = file?.load();
     // Practice teams saved before account ids had the spec's 40 characters.
-    for (const m of saved?.members ?? []) m.accountId = upgradeAccountId(m.accountId);
-    this.store = this.makeStore(saved ?? seedState(options));
-    if (options.statePath) {
-      this.saver = new StateSaver(options.statePath, () => this.store.state);
-      if (!saved) this.saver.saveNow();
-    }
+    const upgraded = saved ? upgradeAccountIds(saved.state) : 0;
+    this.store = this.makeStore(saved?.state ?? seedState(options));
+    this.teamFile = file;
+    // A new team, or one whose account ids were just upgraded, is saved whole once.
+    if (file && (!saved || upgraded > 0)) file.saveSync();
+    // A log replayed at start is folded into the snapshot soon, in the background.
+    if (saved?.replayed) setTimeout(() => void this.compact(), 1_000).unref();
     this.accessToken = this.issueCliToken();
   }
 
@@ -70,11 +75,22 @@ export class Sandbox {
     this.store = this.makeStore(seedState({ seed: seed?.seed ?? prev.seed, members: this.seededMembers, now: this.options.now }));
     this.faults.clear();
     this.log.clear();
-    this.saver?.saveNow();
+    this.teamFile?.saveSync();
   }
 
+  /** Makes every acknowledged write durable on disk now (fsync of the change log). */
   flush(): void {
-    this.saver?.saveNow();
+    this.teamFile?.flush();
+  }
+
+  /** Folds the change log into the saved snapshot, in the background; false when there is no file or it was abandoned. */
+  compact(): Promise<boolean> {
+    return this.teamFile?.compact() ?? Promise.resolve(false);
+  }
+
+  /** Flushes and releases the team file (server close). */
+  close(): void {
+    this.teamFile?.close();
   }
 
   /**
@@ -92,7 +108,12 @@ export class Sandbox {
 
   private makeStore(state: ConstructorParameters<typeof TeamStore>[0]): TeamStore {
     const store = new TeamStore(state);
-    store.onChange(() => this.saver?.schedule());
+    // A tracked write is one log line, written before its answer; anything else saves the whole team.
+    store.onChange((change) => {
+      if (!this.teamFile) return;
+      if (change) this.teamFile.append(change);
+      else this.teamFile.saveSync();
+    });
     return store;
   }
 
@@ -107,4 +128,17 @@ function pickConfig(o: Partial<SandboxConfig>): Partial<SandboxConfig> {
     if (o[k] !== undefined) out[k] = o[k];
   }
   return out;
+}
+
+/** Gives every saved member the spec's 40-character account id; returns how many changed. */
+function upgradeAccountIds(state: SandboxState): number {
+  let n = 0;
+  for (const m of state.members) {
+    const id = upgradeAccountId(m.accountId);
+    if (id !== m.accountId) {
+      m.accountId = id;
+      n++;
+    }
+  }
+  return n;
 }

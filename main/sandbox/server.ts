@@ -73,9 +73,10 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
 }
 
 function closeServer(server: Server, sandbox: Sandbox): Promise<void> {
-  sandbox.flush();
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
+    // After the connections: no write can be answered once its log is closed.
+    sandbox.close();
   });
 }

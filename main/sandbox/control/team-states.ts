@@ -14,13 +14,23 @@ export function teamStatesView(store: TeamStore): Record<string, unknown> {
   };
 }
 
+/**
+ * A tracked write, like an API write: the change log carries the team's
+ * fields with every record, so this costs one log line, not a save of the
+ * whole team.
+ */
 export function setTeamStates(store: TeamStore, body: z.output<typeof teamStateBody>): void {
   const t = store.state.team;
-  if (body.numLicensedUsers !== undefined) t.numLicensedUsers = body.numLicensedUsers;
-  if (body.full) t.numLicensedUsers = store.provisionedCount();
-  if (body.externalSharingOff !== undefined) t.externalSharingOff = body.externalSharingOff;
-  if (body.persistentIdDisabled !== undefined) t.persistentIdDisabled = body.persistentIdDisabled;
-  store.changed();
+  store.beginWrite();
+  try {
+    if (body.numLicensedUsers !== undefined) t.numLicensedUsers = body.numLicensedUsers;
+    // "Full": exactly as many licenses as members holding one (the incremental count, not a scan).
+    if (body.full) t.numLicensedUsers = store.provisionedCount();
+    if (body.externalSharingOff !== undefined) t.externalSharingOff = body.externalSharingOff;
+    if (body.persistentIdDisabled !== undefined) t.persistentIdDisabled = body.persistentIdDisabled;
+  } finally {
+    store.commitWrite();
+  }
 }
 
 export type MemberStateResult = { ok: true; member: Member } | { ok: false; status: 404 | 409; error: string; message: string };
@@ -35,17 +45,23 @@ export function setMemberStates(store: TeamStore, body: z.output<typeof memberSt
   if (body.emailVerified === true && m.status === 'invited') {
     return { ok: false, status: 409, error: 'invited', message: 'An invited member verifies their email by accepting the invite (invites/accept)' };
   }
-  if (body.legalHold !== undefined) setFlag(m, 'legalHold', body.legalHold);
-  if (body.mustSignTos !== undefined) setFlag(m, 'mustSignTos', body.mustSignTos);
-  if (body.emailVerified !== undefined) m.emailVerified = body.emailVerified;
-  if (body.filesTransferring !== undefined) {
-    if (body.filesTransferring) {
-      m.files.transferring = true;
-      // As with a real transfer, files on their way out cannot come back with the account.
-      if (m.removal) m.removal.unrecoverable = true;
-    } else delete m.files.transferring;
+  // A tracked write of this one member (found outside it, so touched by hand): one log line.
+  store.beginWrite();
+  try {
+    store.touch(m);
+    if (body.legalHold !== undefined) setFlag(m, 'legalHold', body.legalHold);
+    if (body.mustSignTos !== undefined) setFlag(m, 'mustSignTos', body.mustSignTos);
+    if (body.emailVerified !== undefined) m.emailVerified = body.emailVerified;
+    if (body.filesTransferring !== undefined) {
+      if (body.filesTransferring) {
+        m.files.transferring = true;
+        // As with a real transfer, files on their way out cannot come back with the account.
+        if (m.removal) m.removal.unrecoverable = true;
+      } else delete m.files.transferring;
+    }
+  } finally {
+    store.commitWrite();
   }
-  store.changed();
   return { ok: true, member: m };
 }
 

@@ -92,8 +92,15 @@ async function serve(sb: Sandbox, req: IncomingMessage, res: ServerResponse, rou
   const selectUser = headerValue(req, 'dropbox-api-select-user');
   const selectAdmin = headerValue(req, 'dropbox-api-select-admin');
   try {
-    const result = await def.handle({ store: sb.store, config: sb.config, adminId: admin.teamMemberId, selectUser, selectAdmin, token: bearer, tokens: sb.tokens }, arg);
-    if (def.write) sb.store.changed();
+    const ctx = { store: sb.store, config: sb.config, adminId: admin.teamMemberId, selectUser, selectAdmin, token: bearer, tokens: sb.tokens };
+    let result: unknown;
+    // The commit logs the write (sandbox.ts) before the answer below acknowledges it.
+    if (def.write) ctx.store.beginWrite();
+    try {
+      result = await def.handle(ctx, arg);
+    } finally {
+      if (def.write) ctx.store.commitWrite();
+    }
     reportAnswer(route, 200, result ?? null);
     sendJson(res, 200, result ?? null, headers);
     return { status: 200, adminId: admin.teamMemberId };

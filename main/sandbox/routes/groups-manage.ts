@@ -60,8 +60,8 @@ const updateArg = z.strictObject({
 }) satisfies z.ZodType<UpdateArg>;
 
 /** Company-managed groups are managed by admins only: nobody keeps the owner role. */
-function demoteOwners(g: Group): void {
-  for (const m of g.members) m.accessType = 'member';
+function demoteOwners(store: TeamStore, g: Group): void {
+  for (const m of g.members) if (m.accessType === 'owner') store.setGroupAccess(g, m.teamMemberId, 'member');
 }
 
 export const groupsManageRoutes = [
@@ -108,7 +108,7 @@ export const groupsManageRoutes = [
       else if (externalId !== undefined) g.externalId = externalId;
       if (type !== undefined) {
         g.managementType = type;
-        if (type === 'company_managed') demoteOwners(g);
+        if (type === 'company_managed') demoteOwners(store, g);
       }
       return groupFullInfo(store, g, arg.return_members);
     },

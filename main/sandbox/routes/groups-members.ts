@@ -112,10 +112,9 @@ export const groupsMembersRoutes = [
     handle({ store }, arg) {
       const g = resolveGroup(store, arg.group);
       const members = resolveUsers(store, arg.members.map((a) => a.user));
-      const inGroup = new Set(g.members.map((m) => m.teamMemberId));
       const seen = new Set<string>();
       for (const m of members) {
-        if (inGroup.has(m.teamMemberId) || seen.has(m.teamMemberId)) throw new RouteError('duplicate_user');
+        if (store.membership(g, m.teamMemberId) || seen.has(m.teamMemberId)) throw new RouteError('duplicate_user');
         seen.add(m.teamMemberId);
       }
       const owners = arg.members.map((a, i) => ({ a, m: members[i] })).filter(({ a }) => a.access_type['.tag'] === 'owner');
@@ -125,7 +124,7 @@ export const groupsMembersRoutes = [
         });
       }
       if (owners.some(({ m }) => m.status !== 'active')) throw new RouteError('user_must_be_active_to_be_owner');
-      arg.members.forEach((a, i) => g.members.push({ teamMemberId: members[i].teamMemberId, accessType: a.access_type['.tag'] }));
+      arg.members.forEach((a, i) => store.addGroupMember(g, { teamMemberId: members[i].teamMemberId, accessType: a.access_type['.tag'] }));
       return changeResult(store, g, arg.return_members);
     },
   }),
@@ -137,9 +136,8 @@ export const groupsMembersRoutes = [
     handle({ store }, arg) {
       const g = resolveGroup(store, arg.group);
       const gone = new Set(resolveUsers(store, arg.users).map((m) => m.teamMemberId));
-      const inGroup = new Set(g.members.map((m) => m.teamMemberId));
-      for (const id of gone) if (!inGroup.has(id)) throw new RouteError('member_not_in_group');
-      g.members = g.members.filter((m) => !gone.has(m.teamMemberId));
+      for (const id of gone) if (!store.membership(g, id)) throw new RouteError('member_not_in_group');
+      store.removeGroupMembers(g, gone);
       return changeResult(store, g, arg.return_members);
     },
   }),
@@ -151,11 +149,11 @@ export const groupsMembersRoutes = [
     handle({ store }, arg) {
       const g = resolveGroup(store, arg.group);
       const m = store.findMember(arg.user);
-      const membership = m && m.status !== 'removed' ? g.members.find((gm) => gm.teamMemberId === m.teamMemberId) : undefined;
+      const membership = m && m.status !== 'removed' ? store.membership(g, m.teamMemberId) : undefined;
       if (!membership) throw new RouteError('member_not_in_group');
       const access = arg.access_type['.tag'];
       if (access === 'owner' && g.managementType === 'company_managed') throw new RouteError('user_cannot_be_manager_of_company_managed_group');
-      membership.accessType = access;
+      store.setGroupAccess(g, membership.teamMemberId, access);
       return [{ '.tag': 'group_info', ...groupFullInfo(store, g, arg.return_members) }];
     },
   }),

@@ -14,7 +14,10 @@ export interface LiveMembership {
 }
 
 export function groupByExternalId(store: TeamStore, externalId: string): Group | undefined {
-  return store.state.groups.find((g) => g.externalId === externalId);
+  // A scan over groups (a team has few): the store tracks what a write resolves, so touch it.
+  const g = store.state.groups.find((g) => g.externalId === externalId);
+  if (g) store.touchGroup(g);
+  return g;
 }
 
 export function lookupGroup(store: TeamStore, sel: team.GroupSelector): Group | undefined {
@@ -63,7 +66,7 @@ export function groupSummary(store: TeamStore, g: Group): team_common.GroupSumma
   const s: team_common.GroupSummary = {
     group_name: g.name,
     group_id: g.groupId,
-    member_count: liveMemberships(store, g).length,
+    member_count: store.liveMemberCount(g),
     group_management_type: { '.tag': g.managementType },
   };
   if (g.externalId !== undefined) s.group_external_id = g.externalId;

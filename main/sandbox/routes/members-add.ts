@@ -80,7 +80,7 @@ function addMembers(store: TeamStore, members: NewMember[]): team.MemberAddV2Res
     }
     const persistentId = a.member_persistent_id;
     if (persistentId && store.state.team.persistentIdDisabled) return { '.tag': 'persistent_id_disabled', persistent_id_disabled: who };
-    if (persistentId && store.state.members.some((m) => m.persistentId === persistentId && holdsIdentity(store, m))) {
+    if (persistentId && store.membersWithPersistentId(persistentId).some((m) => holdsIdentity(store, m))) {
       return { '.tag': 'duplicate_member_persistent_id', duplicate_member_persistent_id: who };
     }
     if (provisioned >= store.state.team.numLicensedUsers) return { '.tag': 'team_license_limit', team_license_limit: who };

@@ -51,7 +51,7 @@ export const membersProfileRoutes = [
       }
       const persistentId = arg.new_persistent_id;
       if (persistentId !== undefined && store.state.team.persistentIdDisabled) throw new RouteError('persistent_id_disabled');
-      if (persistentId && store.state.members.some((o) => o !== m && o.persistentId === persistentId && holdsIdentity(store, o))) {
+      if (persistentId && store.membersWithPersistentId(persistentId).some((o) => o !== m && holdsIdentity(store, o))) {
         throw new RouteError('persistent_id_used_by_other_user');
       }
 

@@ -43,7 +43,7 @@ function applyRemoval(store: TeamStore, member: Member, dest: Member | undefined
   };
   for (const gid of store.groupsOf(member.teamMemberId)) {
     const g = store.group(gid);
-    if (g) g.members = g.members.filter((gm) => gm.teamMemberId !== member.teamMemberId);
+    if (g) store.removeGroupMembers(g, [member.teamMemberId]);
   }
   if (arg.wipe_data) for (const d of member.devices) d.wiped = true;
   if (arg.permanently_delete_files) member.files.deleted = true;

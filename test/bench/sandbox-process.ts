@@ -1,0 +1,61 @@
+/**
+ * A sandbox in a process of its own for sandbox-writes.bench.ts, so the
+ * event-loop delay it reports is the sandbox's alone, not the client's.
+ * Started with child_process.fork; options as JSON in argv[2]. Answers
+ * messages {cmd, id} with {id, ...result}.
+ */
+import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
+import { startSandbox, type StartOptions } from '../../main/sandbox/index.js';
+
+export interface Targets {
+  /** Active plain members, never in `group`. */
+  plain: string[];
+  group: string;
+}
+
+export type Command = 'targets' | 'monitor-start' | 'monitor-stop' | 'compact' | 'close';
+
+async function main(): Promise<void> {
+  const options = JSON.parse(process.argv[2]) as StartOptions;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const sb = await startSandbox(options);
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  let h: IntervalHistogram | undefined;
+  let compaction: Promise<boolean> | undefined;
+
+  const handle = async (cmd: Command): Promise<Record<string, unknown>> => {
+    switch (cmd) {
+      case 'targets': {
+        const store = sb.sandbox.store;
+        const group = store.state.groups.find((g) => g.managementType !== 'system_managed')!.groupId;
+        const plain = store.state.members
+          .filter((m) => m.status === 'active' && m.roleIds.length === 0 && !store.groupsOf(m.teamMemberId).includes(group))
+          .map((m) => m.teamMemberId);
+        return { plain, group } satisfies Targets;
+      }
+      case 'monitor-start':
+        h = monitorEventLoopDelay({ resolution: 1 });
+        h.enable();
+        return {};
+      case 'monitor-stop':
+        h!.disable();
+        return { p99: h!.percentile(99) / 1e6, max: h!.max / 1e6 };
+      case 'compact':
+        compaction = sb.sandbox.compact();
+        return {};
+      case 'close':
+        await compaction;
+        await sb.close();
+        setImmediate(() => process.exit(0));
+        return {};
+    }
+  };
+  process.on('message', (msg: { cmd: Command; id: number }) => {
+    void handle(msg.cmd).then((result) => process.send!({ id: msg.id, ...result }));
+  });
+  process.send!({ id: 0, url: sb.url, accessToken: sb.accessToken, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 });
+}
+
+void main();

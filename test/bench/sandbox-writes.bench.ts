@@ -1,0 +1,192 @@
+/**
+ * What a write costs the sandbox on a big persisted team (issue 7, item 5).
+ * Each sandbox runs in a process of its own (sandbox-process.ts); writes go
+ * through the real `dropbox` SDK over loopback HTTP, as the app's client
+ * sends them. In one run it prints:
+ *
+ * - ms per write on a persisted 50,000-member team next to an in-memory
+ *   1,000-member team (budget ≤ 1.5×), for a mix of set_profile_v2,
+ *   suspend, unsuspend and groups/members/add + remove;
+ * - the event-loop delay p99 in the sandbox's process during a burst of
+ *   2,000 writes (budget < 20 ms) on the persisted team, without and with a
+ *   compaction of its saved team running, beside the same burst on the
+ *   in-memory team (what the machine itself adds);
+ * - how long the sandbox takes to start on the persisted team (budget < 1 s),
+ *   from a clean save and from a save plus its change log (as a kill leaves
+ *   it), in wall time and in CPU time (which a busy machine inflates less).
+ *
+ *   npm run bench -- sandbox-writes
+ *   BENCH_BIG_MEMBERS=50000 BENCH_WRITES=1000 BENCH_BURST=2000 npm run bench -- sandbox-writes
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { Dropbox } from 'dropbox';
+import type { StartOptions } from '../../main/sandbox/index.js';
+import { sdkFor } from '../support/sandbox-client.js';
+import type { Command, Targets } from './sandbox-process.js';
+
+const BIG = Number(process.env.BENCH_BIG_MEMBERS ?? 50_000);
+const SMALL = 1_000;
+/** Sequential writes per team per round (rounded to whole units of five). */
+const WRITES = Number(process.env.BENCH_WRITES ?? 1_000);
+const ROUNDS = 3;
+const BURST = Number(process.env.BENCH_BURST ?? 2_000);
+const BURST_CONCURRENCY = 16;
+
+interface Proc {
+  url: string;
+  accessToken: string;
+  /** Start-up of the sandbox inside its process. */
+  wallMs: number;
+  cpuMs: number;
+  call(cmd: Command): Promise<Record<string, any>>;
+}
+
+async function spawnSandbox(options: StartOptions): Promise<Proc> {
+  const child: ChildProcess = fork(join(dirname(fileURLToPath(import.meta.url)), 'sandbox-process.ts'), [JSON.stringify(options)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting = new Map<number, (msg: Record<string, any>) => void>();
+  child.on('message', (msg: { id: number }) => waiting.get(msg.id)?.(msg));
+  const ask = (id: number) => new Promise<Record<string, any>>((resolve) => waiting.set(id, resolve));
+  const ready = await Promise.race([
+    ask(0),
+    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`sandbox process exited (${code})`)))),
+  ]);
+  let next = 1;
+  return {
+    url: ready.url,
+    accessToken: ready.accessToken,
+    wallMs: ready.wallMs,
+    cpuMs: ready.cpuMs,
+    call(cmd) {
+      const id = next++;
+      const answer = ask(id);
+      child.send({ cmd, id });
+      return answer;
+    },
+  };
+}
+
+const byId = (id: string) => ({ '.tag': 'team_member_id' as const, team_member_id: id });
+
+/** One unit of the mix: five writes that leave the team as it was, except a name. */
+async function unit(dbx: Dropbox, t: Targets, i: number, label: string): Promise<void> {
+  const a = t.plain[(3 * i) % t.plain.length];
+  const b = t.plain[(3 * i + 1) % t.plain.length];
+  const c = t.plain[(3 * i + 2) % t.plain.length];
+  const group = { '.tag': 'group_id' as const, group_id: t.group };
+  await dbx.teamMembersSetProfileV2({ user: byId(a), new_given_name: `${label}${i}` });
+  await dbx.teamMembersSuspend({ user: byId(b), wipe_data: false });
+  await dbx.teamMembersUnsuspend({ user: byId(b) });
+  await dbx.teamGroupsMembersAdd({ group, members: [{ user: byId(c), access_type: { '.tag': 'member' } }], return_members: false });
+  await dbx.teamGroupsMembersRemove({ group, users: [byId(c)], return_members: false });
+}
+
+/** ms per write over WRITES sequential writes. */
+async function perWrite(p: Proc, t: Targets, label: string): Promise<number> {
+  const dbx = sdkFor(p);
+  const units = Math.max(1, Math.round(WRITES / 5));
+  const t0 = performance.now();
+  for (let i = 0; i < units; i++) await unit(dbx, t, i, label);
+  return (performance.now() - t0) / (units * 5);
+}
+
+interface Burst {
+  p99: number;
+  max: number;
+  seconds: number;
+}
+
+/**
+ * BURST writes from BURST_CONCURRENCY lanes at once, each lane running units
+ * on members of its own (so concurrent writes never race on one member).
+ */
+async function burst(p: Proc, t: Targets, compact: boolean): Promise<Burst> {
+  const dbx = sdkFor(p);
+  const lanes = Array.from({ length: BURST_CONCURRENCY }, (_, lane) => ({ ...t, plain: t.plain.filter((_, i) => i % BURST_CONCURRENCY === lane) }));
+  const units = Math.ceil(BURST / 5 / BURST_CONCURRENCY);
+  await p.call('monitor-start');
+  if (compact) await p.call('compact');
+  const t0 = performance.now();
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (let i = 0; i < units; i++) await unit(dbx, lane, i, 'Burst');
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const h = await p.call('monitor-stop');
+  return { p99: h.p99, max: h.max, seconds };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function savedBytes(dir: string): number {
+  return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+}
+
+export default async function sandboxWrites(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tk-bench-writes-'));
+  const file = join(dir, 'team.json');
+  const row = (name: string, value: string) => console.log(`${name.padEnd(44)}${value}`);
+  const burstRow = (r: Burst) => `p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; ${r.seconds.toFixed(2)} s (${(BURST / r.seconds).toFixed(0)} writes/s)`;
+  try {
+    const seeding = await spawnSandbox({ members: BIG, seed: 5, statePath: file });
+    await seeding.call('close');
+
+    const big = await spawnSandbox({ statePath: file });
+    const small = await spawnSandbox({ members: SMALL, seed: 5 });
+    try {
+      const bigT = (await big.call('targets')) as Targets;
+      const smallT = (await small.call('targets')) as Targets;
+      // Warm both (JIT, sockets) before measuring.
+      await perWrite(small, smallT, 'Warm');
+      await perWrite(big, bigT, 'Warm');
+      const smallMs: number[] = [];
+      const bigMs: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        smallMs.push(await perWrite(small, smallT, `Round${r}`));
+        bigMs.push(await perWrite(big, bigT, `Round${r}`));
+      }
+      const smallBurst = await burst(small, smallT, false);
+      const bigBurst = await burst(big, bigT, false);
+      const bigBurstCompacting = await burst(big, bigT, true);
+
+      // The files as a kill would leave them right now: the save plus whatever log it has.
+      const crashDir = mkdtempSync(join(tmpdir(), 'tk-bench-crash-'));
+      for (const f of readdirSync(dir)) if (f.startsWith('team.json')) copyFileSync(join(dir, f), join(crashDir, f));
+      const crashBytes = savedBytes(crashDir);
+      const reload = await spawnSandbox({ statePath: join(crashDir, 'team.json') });
+      await reload.call('close');
+      rmSync(crashDir, { recursive: true, force: true });
+
+      const s = median(smallMs);
+      const b = median(bigMs);
+      console.log('sandbox writes through the SDK: mix of set_profile_v2, suspend, unsuspend, groups/members/add + remove');
+      row(`seed + first save, ${BIG} members`, `${seeding.wallMs.toFixed(0)} ms wall, ${seeding.cpuMs.toFixed(0)} ms CPU`);
+      row(`in-memory ${SMALL}-member team`, `${s.toFixed(2)} ms/write (rounds ${smallMs.map((x) => x.toFixed(2)).join(', ')})`);
+      row(`persisted ${BIG}-member team`, `${b.toFixed(2)} ms/write (rounds ${bigMs.map((x) => x.toFixed(2)).join(', ')})`);
+      row('ratio (budget ≤ 1.5×)', `${(b / s).toFixed(2)}×`);
+      console.log(`event-loop delay in the sandbox's process during ${BURST} writes, ${BURST_CONCURRENCY} at a time (budget p99 < 20 ms):`);
+      row(`  in-memory ${SMALL}-member team (baseline)`, burstRow(smallBurst));
+      row(`  persisted ${BIG}-member team`, burstRow(bigBurst));
+      row('  same, compacting meanwhile', burstRow(bigBurstCompacting));
+      console.log('start-up on the persisted team (budget < 1000 ms):');
+      row('  clean save', `${big.wallMs.toFixed(0)} ms wall, ${big.cpuMs.toFixed(0)} ms CPU`);
+      row('  as a kill left it (save + log)', `${reload.wallMs.toFixed(0)} ms wall, ${reload.cpuMs.toFixed(0)} ms CPU, ${(crashBytes / 1e6).toFixed(1)} MB on disk`);
+    } finally {
+      await small.call('close');
+      await big.call('close');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
