@@ -66,6 +66,7 @@ export class Jobs {
   private readonly pending = new Map<string, PendingPlan>();
   private readonly runs = new Map<string, JobRun>();
   private readonly listeners = new Set<(e: JobEvent) => void>();
+  private readonly damagedJobs = new Map<string, string>();
   private adminRead: Promise<AdminIdentity> | undefined;
   private loaded = false;
 
@@ -171,6 +172,15 @@ export class Jobs {
     return [...this.runs.values()].map((r) => this.summary(r)).reverse();
   }
 
+  /**
+   * Job folders on disk that could not be read back, with why: listed so the
+   * admin hears of them (a job may have changed members), never silently dropped.
+   */
+  damaged(): Array<{ jobId: string; reason: string }> {
+    this.loadFromDisk();
+    return [...this.damagedJobs].map(([jobId, reason]) => ({ jobId, reason }));
+  }
+
   /** A page of one job's items with their outcomes. */
   items(arg: unknown): { total: number; items: ItemResult[] } {
     const parsed = itemsPageArgSchema.safeParse(arg);
@@ -222,13 +232,18 @@ export class Jobs {
     this.loaded = true;
     for (const id of JobJournal.listIds(this.jobsDir)) {
       if (this.runs.has(id)) continue;
+      // A folder without a plan was never started (the plan is written last, before anything is sent).
+      if (!JobJournal.hasPlan(this.jobsDir, id)) continue;
       try {
         const { journal, replayed } = JobJournal.open(this.jobsDir, id);
         const kind = this.o.kinds.get(replayed.plan.kind);
-        if (!kind) continue;
+        if (!kind) {
+          this.damagedJobs.set(id, `This version of Teamkeeper does not know the action "${String(replayed.plan.kind).slice(0, 64)}".`);
+          continue;
+        }
         this.runs.set(id, new JobRun(replayed.plan, replayed.planItems, this.deps(kind, journal), replayed));
-      } catch {
-        // A job folder without a whole plan was never started (the plan is written before anything is sent).
+      } catch (err) {
+        this.damagedJobs.set(id, damageOf(err));
       }
     }
   }
@@ -280,6 +295,16 @@ export class Jobs {
       });
     return this.adminRead;
   }
+}
+
+/** Why a job folder could not be read, in our own words (a parser's message may quote the file). */
+function damageOf(err: unknown): string {
+  const message = err instanceof Error ? err.message : '';
+  if (/^Line \d+ of journal\.jsonl is not valid JSON$/.test(message)) return `Its journal is damaged: ${message.charAt(0).toLowerCase()}${message.slice(1)}.`;
+  if (err instanceof SyntaxError) return 'Its plan file is damaged and cannot be read.';
+  if (/items on disk$/.test(message)) return 'Some of its planned items are missing from disk.';
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return `Its files could not be read${typeof code === 'string' ? ` (${code})` : ''}.`;
 }
 
 /** Many items: type the count; one destructive item: type the member's email. */

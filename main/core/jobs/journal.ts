@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DurableAppender, replaceFile } from '../fs/durable-file.js';
 import { readJsonLines } from '../fs/json-lines.js';
@@ -81,6 +81,11 @@ export class JobJournal {
     } catch {
       return [];
     }
+  }
+
+  /** Whether the job's plan is on disk: a job exists once its plan does. */
+  static hasPlan(jobsDir: string, jobId: string): boolean {
+    return existsSync(join(jobsDir, jobId, PLAN_FILE));
   }
 
   /** Replays a job from disk; a torn last journal line (crash mid-append) is cut off. */

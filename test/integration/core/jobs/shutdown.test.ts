@@ -80,7 +80,8 @@ describe('closing the app mid-job never turns a change into a permanent failure'
     await again.jobs.whenStopped(plan.jobId);
     expect(again.jobs.items({ jobId: plan.jobId, offset: 0, limit: 10 }).items.map((r) => r.outcome.outcome)).toEqual(Array(6).fill('done'));
     for (const m of targets) expect(sb.sandbox.store.memberById(m.teamMemberId)!.surname).toBe('Queued');
-    expect(writesLogged(sb, 'team/members/set_profile_v2')).toHaveLength(6);
+    // A request cut off by the close can be logged as a 500 that changed nothing: applied writes are the 200s.
+    expect(writesLogged(sb, 'team/members/set_profile_v2').filter((r) => r.status === 200)).toHaveLength(6);
     await again.jobs.close();
   });
 });
