@@ -1,7 +1,9 @@
 import type { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readFileSync } from 'node:fs';
 import { DurableAppender } from '../fs/durable-file.js';
+import { fileNameOf, legacyFileNameOf, moveLegacy } from '../fs/file-name.js';
 import { readJsonLines } from '../fs/json-lines.js';
 import { writeCsv, type CsvWriteResult } from '../reports/csv-writer.js';
 
@@ -71,7 +73,14 @@ export class AuditLog {
   }
 
   static open(dataDir: string, teamId: string): AuditLog {
-    return new AuditLog(join(dataDir, 'audit', `${teamId.replace(/[^A-Za-z0-9_-]/g, '_')}.jsonl`));
+    const file = join(dataDir, 'audit', `${fileNameOf(teamId)}.jsonl`);
+    // A log written under the name earlier versions used moves to the new name if its entries are this team's.
+    const legacy = join(dataDir, 'audit', `${legacyFileNameOf(teamId)}.jsonl`);
+    moveLegacy(legacy, file, () => {
+      const first = readFileSync(legacy, 'utf8').split('\n', 1)[0];
+      return first === '' || (JSON.parse(first) as { teamId?: unknown }).teamId === teamId;
+    });
+    return new AuditLog(file);
   }
 
   append(entry: AuditEntry): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Writable } from 'node:stream';
+import { confirmationMatches } from '../../../preload/confirmation.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { DropboxClient } from '../dropbox/client.js';
 import { systemClock, type Clock } from '../dropbox/scheduler/clock.js';
@@ -72,6 +73,7 @@ export class Jobs {
 
   constructor(private readonly o: JobsOptions) {
     this.clock = o.clock ?? systemClock;
+    JobJournal.adoptLegacyDir(o.dataDir, o.teamId);
     this.jobsDir = JobJournal.jobsDir(o.dataDir, o.teamId);
     this.audit = AuditLog.open(o.dataDir, o.teamId);
     const directory = o.directory;
@@ -96,9 +98,9 @@ export class Jobs {
   /** Plans a change: validates every item, reads what the rules need, sends nothing. */
   async plan(request: unknown): Promise<JobPlan> {
     const parsed = jobRequestSchema.safeParse(request);
-    if (!parsed.success) throw new AppError('bad_request', `The change request is not valid: ${firstIssueSentence(parsed.error)}`);
+    if (!parsed.success) throw new AppError('invalid_argument', `The change request is not valid: ${firstIssueSentence(parsed.error)}`);
     const kind = this.o.kinds.get(parsed.data.kind);
-    if (!kind) throw new AppError('bad_request', `Teamkeeper has no action called "${parsed.data.kind.slice(0, 64)}".`);
+    if (!kind) throw new AppError('invalid_argument', `Teamkeeper has no action called "${parsed.data.kind.slice(0, 64)}".`);
     const valid: Array<{ index: number; input: unknown }> = [];
     const invalid: PlanItem[] = [];
     parsed.data.items.forEach((raw, index) => {
@@ -126,8 +128,8 @@ export class Jobs {
     const pending = this.pending.get(jobId);
     if (!pending) throw new AppError('unknown_job', 'That plan is no longer open: plan the change again.');
     const want = pending.plan.confirmation;
-    if (want && confirmation?.trim().toLowerCase() !== want.text.toLowerCase()) {
-      throw new AppError('bad_request', `${want.prompt} Nothing was sent.`);
+    if (want && !confirmationMatches(confirmation, want.text)) {
+      throw new AppError('invalid_argument', `${want.prompt} Nothing was sent.`);
     }
     this.pending.delete(jobId);
     const stored: StoredPlan = {
@@ -155,7 +157,7 @@ export class Jobs {
   /** Runs a paused or interrupted job again (items in doubt are checked first). */
   async resume(jobId: string): Promise<JobSummary> {
     const run = this.run(jobId);
-    if (!run.resumable) throw new AppError('bad_request', `This job is ${run.state} and has nothing left to run.`);
+    if (!run.resumable) throw new AppError('invalid_argument', `This job is ${run.state} and has nothing left to run.`);
     await run.resume();
     return this.summary(run);
   }
@@ -184,7 +186,7 @@ export class Jobs {
   /** A page of one job's items with their outcomes. */
   items(arg: unknown): { total: number; items: ItemResult[] } {
     const parsed = itemsPageArgSchema.safeParse(arg);
-    if (!parsed.success) throw new AppError('bad_request', firstIssueSentence(parsed.error));
+    if (!parsed.success) throw new AppError('invalid_argument', firstIssueSentence(parsed.error));
     const run = this.run(parsed.data.jobId);
     const { offset, limit } = parsed.data;
     const items: ItemResult[] = [];

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DurableAppender, replaceFile } from '../fs/durable-file.js';
+import { fileNameOf, legacyFileNameOf, moveLegacy } from '../fs/file-name.js';
 import { readJsonLines } from '../fs/json-lines.js';
 import { LazyItems, type ItemList } from './item-list.js';
 import type { ItemOutcome, JobState, PlanItem } from './types.js';
@@ -60,7 +61,21 @@ export class JobJournal {
   private constructor(readonly dir: string) {}
 
   static jobsDir(dataDir: string, teamId: string): string {
-    return join(dataDir, 'jobs', teamId.replace(/[^A-Za-z0-9:_-]/g, '_').replace(/:/g, '_'));
+    return join(dataDir, 'jobs', fileNameOf(teamId));
+  }
+
+  /** Moves the team's jobs from the folder name earlier versions used, if they are this team's. */
+  static adoptLegacyDir(dataDir: string, teamId: string): void {
+    const legacy = join(dataDir, 'jobs', legacyFileNameOf(teamId));
+    moveLegacy(legacy, JobJournal.jobsDir(dataDir, teamId), () =>
+      JobJournal.listIds(legacy).every((id) => {
+        try {
+          return (JSON.parse(readFileSync(join(legacy, id, PLAN_FILE), 'utf8')) as StoredPlan).teamId === teamId;
+        } catch {
+          return true;
+        }
+      }),
+    );
   }
 
   /** Writes the plan durably and opens a fresh journal. */

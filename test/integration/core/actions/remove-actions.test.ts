@@ -29,7 +29,7 @@ describe('remove', () => {
     const plan = await f.jobs.plan({ kind: 'member.remove', items: [{ member: m.email, wipeData: true }] });
     expect(plan.confirmation).toEqual({ text: m.email, prompt: `Type ${m.email} to confirm.` });
     expect(plan.items[0].consequences).toEqual(expect.arrayContaining(['Frees the licence.', expect.stringMatching(/recover the member within 7 days \(until \d{4}-\d{2}-\d{2}\)/)]));
-    expect(await failureOf(f.jobs.start(plan.jobId, 'yes'))).toMatchObject({ code: 'bad_request' });
+    expect(await failureOf(f.jobs.start(plan.jobId, 'yes'))).toMatchObject({ code: 'invalid_argument' });
     expect(writesLogged(sb)).toEqual([]);
     const r = await runJob(f.jobs, 'member.remove', [{ member: m.email, wipeData: true }]);
     expect(r.results[0].outcome.outcome).toBe('done');

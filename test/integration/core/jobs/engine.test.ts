@@ -28,7 +28,7 @@ describe('job engine over the real SDK against the sandbox', () => {
     expect(plan.items[2]).toMatchObject({ status: 'blocked', problems: ['givenName: A name has at most 50 characters.'] });
     expect(plan.confirmation).toEqual({ text: '2', prompt: 'Type 2 to confirm 2 changes.' });
     const refused = await failureOf(jobs.start(plan.jobId, '3'));
-    expect(refused).toMatchObject({ code: 'bad_request', message: 'Type 2 to confirm 2 changes. Nothing was sent.' });
+    expect(refused).toMatchObject({ code: 'invalid_argument', message: 'Type 2 to confirm 2 changes. Nothing was sent.' });
     expect(writesLogged(sb)).toEqual([]);
     expect(sb.sandbox.store.memberById(a.teamMemberId)!.surname).toBe(a.surname);
   });
@@ -108,7 +108,7 @@ describe('job engine over the real SDK against the sandbox', () => {
     expect(sent).toBeLessThan(40);
     await new Promise((r) => setTimeout(r, 150));
     expect(writesLogged(sb, SET_PROFILE)).toHaveLength(sent);
-    expect(await failureOf(jobs.resume(plan.jobId))).toMatchObject({ code: 'bad_request' });
+    expect(await failureOf(jobs.resume(plan.jobId))).toMatchObject({ code: 'invalid_argument' });
   });
 
   it('after a crash, an item in doubt is read before it is written: sent again only if Dropbox shows it was not applied', async () => {
@@ -140,8 +140,8 @@ describe('job engine over the real SDK against the sandbox', () => {
 
   it('unknown actions and malformed requests are refused with a sentence', async () => {
     const { jobs } = startJobs(sb);
-    expect(await failureOf(jobs.plan({ kind: 'member.explode', items: [{}] }))).toMatchObject({ code: 'bad_request', message: 'Teamkeeper has no action called "member.explode".' });
-    expect(await failureOf(jobs.plan({ kind: 'member.suspend', items: [] }))).toMatchObject({ code: 'bad_request' });
+    expect(await failureOf(jobs.plan({ kind: 'member.explode', items: [{}] }))).toMatchObject({ code: 'invalid_argument', message: 'Teamkeeper has no action called "member.explode".' });
+    expect(await failureOf(jobs.plan({ kind: 'member.suspend', items: [] }))).toMatchObject({ code: 'invalid_argument' });
     expect(await failureOf(jobs.start('job-nope'))).toMatchObject({ code: 'unknown_job' });
   });
 });
