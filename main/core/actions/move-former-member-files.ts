@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pollAsyncJob } from '../dropbox/poll-async-job.js';
-import { trackedCall } from '../jobs/tracked-call.js';
+import { requestIdOf, trackedCall } from '../jobs/tracked-call.js';
 import * as f from './fields.js';
 import { memberAction } from './member-action.js';
 import { byMemberId, normalKey, roleIdsOf, selectorOf, statusOf } from './member-reads.js';
@@ -54,7 +54,17 @@ export const moveFormerMemberFiles = memberAction<MoveFormerMemberFilesParams>({
         if (launched.result['.tag'] === 'complete') return { outcome: 'done', ...(requestId ? { requestId } : {}) };
         jobId = launched.result.async_job_id;
       } catch (err) {
-        if ((err as { dropboxTag?: string }).dropboxTag === 'user_data_already_transferred') return { outcome: 'skipped', reason: 'The files were already transferred.' };
+        const tag = (err as { dropboxTag?: string }).dropboxTag;
+        if (tag === 'user_data_already_transferred') return { outcome: 'skipped', reason: 'The files were already transferred.' };
+        // A transfer is running for this member: most likely this item's own earlier send, whose answer
+        // (and job id) was lost. Not a failure: in doubt until a later run sees it finished.
+        if (tag === 'user_data_is_being_transferred') {
+          return {
+            outcome: 'unconfirmed',
+            message: "Dropbox is already moving this member's files, probably from an earlier attempt whose answer was lost. Resume the job later to confirm.",
+            ...(requestIdOf(err) ? { requestId: requestIdOf(err) } : {}),
+          };
+        }
         throw err;
       }
       await noteAsyncJob(jobId);
@@ -62,7 +72,8 @@ export const moveFormerMemberFiles = memberAction<MoveFormerMemberFilesParams>({
     await pollAsyncJob(team.client, 'move_former_member_files', jobId, { signal });
     return { outcome: 'done', detail: 'Dropbox finished moving the files.', ...(requestId ? { requestId } : {}) };
   },
-  // No read shows where a former member's files are; sending again is safe: Dropbox answers user_data_already_transferred, a skip.
+  // No read shows where a former member's files are; sending again is safe: Dropbox answers
+  // user_data_is_being_transferred (kept in doubt, see run) or user_data_already_transferred (a skip).
   verify: async () => 'not_applied',
   auditOptions: ({ transferTo, transferAdmin }) => ({ transferTo, transferAdmin }),
 });

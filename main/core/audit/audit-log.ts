@@ -1,7 +1,9 @@
 import type { Writable } from 'node:stream';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { auditFilterSchema, type AuditEntry, type AuditFilter, type AuditPage } from '../../../preload/contract/audit.js';
 import { DurableAppender } from '../fs/durable-file.js';
+import { fileNameOf, legacyFileNameOf, moveLegacy } from '../fs/file-name.js';
 import { readJsonLines } from '../fs/json-lines.js';
 import { writeCsv, type CsvWriteResult } from '../reports/csv-writer.js';
 
@@ -29,14 +31,31 @@ function pageOf(all: AuditEntry[], offset: number, limit: number): AuditPage {
  */
 export class AuditLog {
   private readonly appender: DurableAppender;
+  private badLines: number[] = [];
 
   private constructor(readonly file: string) {
-    readJsonLines(file, (v) => v, { repair: true });
+    // A damaged line in the middle must not stop the team's work or hide the rest of the log:
+    // it is skipped, and said (damage), while new entries still go on the end.
+    readJsonLines(file, (v) => v, { repair: true, onBadLine: (n) => this.badLines.push(n) });
     this.appender = DurableAppender.open(file);
   }
 
+  /** Why some entries could not be read (damaged lines, found when opened or last read); undefined when the log is whole. */
+  get damage(): string | undefined {
+    if (this.badLines.length === 0) return undefined;
+    const shown = this.badLines.slice(0, 5).join(', ');
+    return `The audit log has ${this.badLines.length} damaged line${this.badLines.length === 1 ? '' : 's'} (line ${shown}${this.badLines.length > 5 ? ', …' : ''}) that could not be read; every other entry is shown.`;
+  }
+
   static open(dataDir: string, teamId: string): AuditLog {
-    return new AuditLog(join(dataDir, 'audit', `${teamId.replace(/[^A-Za-z0-9_-]/g, '_')}.jsonl`));
+    const file = join(dataDir, 'audit', `${fileNameOf(teamId)}.jsonl`);
+    // A log written under the name earlier versions used moves to the new name if its entries are this team's.
+    const legacy = join(dataDir, 'audit', `${legacyFileNameOf(teamId)}.jsonl`);
+    moveLegacy(legacy, file, () => {
+      const first = readFileSync(legacy, 'utf8').split('\n', 1)[0];
+      return first === '' || (JSON.parse(first) as { teamId?: unknown }).teamId === teamId;
+    });
+    return new AuditLog(file);
   }
 
   append(entry: AuditEntry): Promise<void> {
@@ -49,7 +68,10 @@ export class AuditLog {
     const member = f.member?.toLowerCase();
     const from = f.from ? Date.parse(f.from) : -Infinity;
     const to = f.to ? endOfDay(f.to) : Infinity;
-    return readJsonLines(this.file, (v) => v as AuditEntry).records.filter((e) => {
+    const bad: number[] = [];
+    const { records } = readJsonLines(this.file, (v) => v as AuditEntry, { onBadLine: (n) => bad.push(n) });
+    this.badLines = bad;
+    return records.filter((e) => {
       if (member && e.member.id?.toLowerCase() !== member && e.member.email?.toLowerCase() !== member) return false;
       if (f.action && e.action !== f.action) return false;
       if (f.outcome && e.outcome !== f.outcome) return false;

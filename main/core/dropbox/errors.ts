@@ -81,11 +81,13 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof CancelledError) {
     return err.inFlight
-      ? new AppError('cancelled', 'Cancelled while Dropbox was answering: the change may or may not have been made. Check before trying again.')
-      : new AppError('cancelled', 'Cancelled before it was sent to Dropbox.');
+      ? new AppError('cancelled', 'Cancelled while Dropbox was answering: the change may or may not have been made. Check before trying again.', undefined, { mayHaveApplied: true })
+      : new AppError('cancelled', 'Cancelled before it was sent to Dropbox.', undefined, { notSent: true });
   }
   if (err instanceof UnconfirmedWriteError) {
-    return new AppError('unconfirmed', 'Dropbox did not confirm whether the change was made (the connection broke or Dropbox had an error). Check the current state before trying again.');
+    return new AppError('unconfirmed', 'Dropbox did not confirm whether the change was made (the connection broke or Dropbox had an error). Check the current state before trying again.', undefined, {
+      mayHaveApplied: true,
+    });
   }
   if (isDropboxHttpError(err)) return fromHttp(err);
   if (classify(err).type === 'transient') {

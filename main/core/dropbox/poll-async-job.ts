@@ -78,8 +78,17 @@ export async function pollAsyncJob<K extends AsyncJobKind>(client: DropboxClient
   const clock = options.clock ?? systemClock;
   const max = options.maxIntervalMs ?? 5_000;
   let interval = options.firstIntervalMs ?? 200;
+  // The job was launched: whatever stops the wait, Dropbox may finish it, so a stop is never "not sent".
+  const stopped = (): AppError =>
+    new AppError('cancelled', 'Stopped waiting for the Dropbox job; it may still finish on its own.', undefined, { mayHaveApplied: true });
   for (let polls = 1; ; polls++) {
-    const status = (await client.call(route, 'read', (dbx, o) => (poll as Poll<StatusLike>)(dbx, { async_job_id: asyncJobId }, o), { signal: options.signal })) as StatusLike;
+    let status: StatusLike;
+    try {
+      status = (await client.call(route, 'read', (dbx, o) => (poll as Poll<StatusLike>)(dbx, { async_job_id: asyncJobId }, o), { signal: options.signal })) as StatusLike;
+    } catch (err) {
+      if (toAppError(err).code === 'cancelled') throw stopped();
+      throw err;
+    }
     const read = readStatus(status);
     if (read.state === 'complete') return read.value as AsyncJobResult<K>;
     if (read.state === 'failed') throw read.error;
@@ -87,7 +96,7 @@ export async function pollAsyncJob<K extends AsyncJobKind>(client: DropboxClient
     try {
       await clock.sleep(interval, options.signal);
     } catch (err) {
-      throw toAppError(options.signal?.aborted ? new AppError('cancelled', 'Stopped waiting for the Dropbox job; it may still finish on its own.') : err);
+      throw options.signal?.aborted ? stopped() : toAppError(err);
     }
     interval = Math.min(max, Math.round(interval * 1.5));
   }

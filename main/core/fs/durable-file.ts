@@ -1,4 +1,4 @@
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, write, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, fsyncSync, ftruncateSync, mkdirSync, openSync, renameSync, unlinkSync, write, writeSync } from 'node:fs';
 import { open, mkdir, rename, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 
@@ -101,30 +101,53 @@ export async function replaceFile(file: string, data: string | Uint8Array, optio
   await fsyncDir(dir);
 }
 
+export interface AppendOptions {
+  /** File mode of a newly created file. */
+  mode?: number;
+  /**
+   * Test hook, called before each write with the bytes about to go out:
+   * returning n writes only the first n of them and then fails the write as a
+   * full disk would (ENOSPC), to prove a torn append is undone.
+   */
+  tearWrite?: (data: Buffer) => number | undefined;
+}
+
+function diskFull(): NodeJS.ErrnoException {
+  return Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+}
+
 /**
  * A file written only at its end, each append on disk before it resolves.
  * Appends are serialised, so lines never interleave; a crash can at worst
  * leave the last append partly written, which readers must detect (see
- * readJsonLines).
+ * readJsonLines). A write or fsync that fails (a full disk, an I/O error) is
+ * undone by cutting the file back to its last good length, so a later append
+ * never lands after torn bytes; when even that fails the appender is broken
+ * and refuses appends until the file is reopened (and repaired by its reader).
  */
 export class DurableAppender {
   private fd: number | undefined;
   private readonly pending: Buffer[] = [];
   private flushing: Promise<void> | undefined;
+  /** Bytes known whole and on disk. */
+  private goodLength: number;
+  private broken: Error | undefined;
 
   private constructor(
     readonly file: string,
     fd: number,
+    private readonly options: AppendOptions,
   ) {
     this.fd = fd;
+    this.goodLength = fstatSync(fd).size;
   }
 
   /** Opens (creating it and its folder if need be) `file` for appending. */
-  static open(file: string, mode = 0o600): DurableAppender {
+  static open(file: string, options: AppendOptions = {}): DurableAppender {
     mkdirSync(dirname(file), { recursive: true });
-    const fd = openSync(file, 'a', mode);
+    const fd = openSync(file, 'a', options.mode ?? 0o600);
     fsyncDirSync(dirname(file));
-    return new DurableAppender(file, fd);
+    return new DurableAppender(file, fd, options);
   }
 
   /**
@@ -133,6 +156,7 @@ export class DurableAppender {
    */
   append(text: string): Promise<void> {
     if (this.fd === undefined) return Promise.reject(new Error(`${basename(this.file)} is closed`));
+    if (this.broken) return Promise.reject(this.broken);
     this.pending.push(Buffer.from(text));
     return this.flush();
   }
@@ -140,9 +164,30 @@ export class DurableAppender {
   /** Appends synchronously and durably: for the rare caller that must not yield before it is on disk. */
   appendSync(text: string): void {
     if (this.fd === undefined) throw new Error(`${basename(this.file)} is closed`);
+    if (this.broken) throw this.broken;
+    const fd = this.fd;
     const data = Buffer.from(text);
-    for (let offset = 0; offset < data.length; ) offset += writeSync(this.fd, data, offset);
-    fsyncSync(this.fd);
+    try {
+      const cut = this.options.tearWrite?.(data);
+      const end = cut ?? data.length;
+      for (let offset = 0; offset < end; ) offset += writeSync(fd, data, offset, end - offset);
+      if (cut !== undefined) throw diskFull();
+      fsyncSync(fd);
+    } catch (err) {
+      this.undo(fd);
+      throw err;
+    }
+    this.goodLength += data.length;
+  }
+
+  /** Cuts off whatever a failed write left; if that fails too, no append is trusted until a reopen. */
+  private undo(fd: number): void {
+    try {
+      ftruncateSync(fd, this.goodLength);
+      fsyncSync(fd);
+    } catch {
+      this.broken = new Error(`${basename(this.file)} could not be written and could not be repaired; it is repaired when next opened`);
+    }
   }
 
   private flush(): Promise<void> {
@@ -157,16 +202,26 @@ export class DurableAppender {
     const fd = this.fd;
     if (fd === undefined) throw new Error(`${basename(this.file)} is closed`);
     const data = Buffer.concat(this.pending.splice(0));
-    await new Promise<void>((resolve, reject) => {
-      const writeFrom = (offset: number): void => {
-        write(fd, data, offset, data.length - offset, null, (err, written) => {
-          if (err) return reject(err);
-          if (offset + written < data.length) return writeFrom(offset + written);
-          fsync(fd, (syncErr) => (syncErr ? reject(syncErr) : resolve()));
-        });
-      };
-      writeFrom(0);
-    });
+    if (this.broken) throw this.broken;
+    const cut = this.options.tearWrite?.(data);
+    const end = cut ?? data.length;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const writeFrom = (offset: number): void => {
+          if (offset >= end) {
+            if (cut !== undefined) return reject(diskFull());
+            fsync(fd, (syncErr) => (syncErr ? reject(syncErr) : resolve()));
+            return;
+          }
+          write(fd, data, offset, end - offset, null, (err, written) => (err ? reject(err) : writeFrom(offset + written)));
+        };
+        writeFrom(0);
+      });
+    } catch (err) {
+      this.undo(fd);
+      throw err;
+    }
+    this.goodLength += data.length;
   }
 
   async close(): Promise<void> {

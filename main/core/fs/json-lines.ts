@@ -11,9 +11,10 @@ export interface JsonLines<T> {
  * leave the last line without its newline (and maybe cut short): that line
  * never counted as written, so it is ignored and, with `repair`, cut off the
  * file so the next append starts on a fresh line. A malformed line elsewhere
- * is corruption, not a crash, and is reported.
+ * is corruption, not a crash, and is reported: thrown, or handed to
+ * `onBadLine` and skipped.
  */
-export function readJsonLines<T>(file: string, parse: (value: unknown) => T, options: { repair?: boolean } = {}): JsonLines<T> {
+export function readJsonLines<T>(file: string, parse: (value: unknown) => T, options: { repair?: boolean; onBadLine?: (lineNo: number) => void } = {}): JsonLines<T> {
   let data: Buffer;
   try {
     data = readFileSync(file);
@@ -46,6 +47,11 @@ export function readJsonLines<T>(file: string, parse: (value: unknown) => T, opt
       if (start >= complete) {
         complete = lineStart;
         break;
+      }
+      // A reader that can live with a damaged line (the audit log) skips it and hears of it.
+      if (options.onBadLine) {
+        options.onBadLine(lineNo);
+        continue;
       }
       throw new Error(`Line ${lineNo} of ${file.split(/[\\/]/).pop()} is not valid JSON`);
     }

@@ -26,8 +26,7 @@ const IN_DOUBT_CODES = new Set(['unconfirmed', 'network', 'dropbox_unavailable']
 export function outcomeOfError(err: unknown): Extract<ItemOutcome, { outcome: 'failed' | 'unconfirmed' }> {
   const requestId = requestIdOf(err);
   const e = toAppError(err);
-  const inFlightCancel = e.code === 'cancelled' && /may or may not/.test(e.message);
-  if (IN_DOUBT_CODES.has(e.code) || inFlightCancel) return { outcome: 'unconfirmed', message: e.message, ...(requestId ? { requestId } : {}) };
+  if (IN_DOUBT_CODES.has(e.code) || e.mayHaveApplied) return { outcome: 'unconfirmed', message: e.message, ...(requestId ? { requestId } : {}) };
   return { outcome: 'failed', message: e.message, ...(e.dropboxTag ? { tag: e.dropboxTag } : {}), ...(requestId ? { requestId } : {}) };
 }
 
@@ -268,6 +267,12 @@ export class JobRun {
         this.item(i),
       );
     } catch (err) {
+      if (toAppError(err).notSent) {
+        // Stopped before its write left Teamkeeper: nothing happened, so no outcome; settle()
+        // releases it with the claimed-but-unsent items and the next run sends it.
+        this.claimed.unshift(i);
+        return;
+      }
       outcome = outcomeOfError(err);
     }
     const rechecked = this.rechecks.get(i) ?? 0;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Writable } from 'node:stream';
+import { confirmationMatches } from '../../../preload/confirmation.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { DropboxClient } from '../dropbox/client.js';
 import { systemClock, type Clock } from '../dropbox/scheduler/clock.js';
@@ -66,11 +67,13 @@ export class Jobs {
   private readonly pending = new Map<string, PendingPlan>();
   private readonly runs = new Map<string, JobRun>();
   private readonly listeners = new Set<(e: JobEngineEvent) => void>();
+  private readonly damagedJobs = new Map<string, string>();
   private adminRead: Promise<AdminIdentity> | undefined;
   private loaded = false;
 
   constructor(private readonly o: JobsOptions) {
     this.clock = o.clock ?? systemClock;
+    JobJournal.adoptLegacyDir(o.dataDir, o.teamId);
     this.jobsDir = JobJournal.jobsDir(o.dataDir, o.teamId);
     this.audit = AuditLog.open(o.dataDir, o.teamId);
     const directory = o.directory;
@@ -95,7 +98,7 @@ export class Jobs {
   /** Plans a change: validates every item, reads what the rules need, sends nothing. */
   async plan(request: unknown): Promise<JobPlan> {
     const parsed = jobRequestSchema.safeParse(request);
-    if (!parsed.success) throw new AppError('bad_request', `The change request is not valid: ${firstIssueSentence(parsed.error)}`);
+    if (!parsed.success) throw new AppError('invalid_argument', `The change request is not valid: ${firstIssueSentence(parsed.error)}`);
     const kind = this.o.kinds.get(parsed.data.kind);
     if (!kind) throw new AppError('unknown_action', `Teamkeeper has no action called "${parsed.data.kind.slice(0, 64)}".`);
     const valid: Array<{ index: number; input: unknown }> = [];
@@ -125,7 +128,7 @@ export class Jobs {
     const pending = this.pending.get(jobId);
     if (!pending) throw new AppError('unknown_job', 'That plan is no longer open: plan the change again.');
     const want = pending.plan.confirmation;
-    if (want && confirmation?.trim().toLowerCase() !== want.text.toLowerCase()) {
+    if (want && !confirmationMatches(confirmation, want.text)) {
       throw new AppError('confirmation_mismatch', `${want.prompt} Nothing was sent.`);
     }
     this.pending.delete(jobId);
@@ -177,10 +180,19 @@ export class Jobs {
     return [...this.runs.values()].map((r) => this.summary(r)).reverse();
   }
 
+  /**
+   * Job folders on disk that could not be read back, with why: listed so the
+   * admin hears of them (a job may have changed members), never silently dropped.
+   */
+  damaged(): Array<{ jobId: string; reason: string }> {
+    this.loadFromDisk();
+    return [...this.damagedJobs].map(([jobId, reason]) => ({ jobId, reason }));
+  }
+
   /** A page of one job's items with their outcomes. */
   items(arg: unknown): JobItemsPage {
     const parsed = itemsPageArgSchema.safeParse(arg);
-    if (!parsed.success) throw new AppError('bad_request', firstIssueSentence(parsed.error));
+    if (!parsed.success) throw new AppError('invalid_argument', firstIssueSentence(parsed.error));
     const run = this.run(parsed.data.jobId);
     const { offset, limit } = parsed.data;
     const items: ItemResult[] = [];
@@ -228,13 +240,18 @@ export class Jobs {
     this.loaded = true;
     for (const id of JobJournal.listIds(this.jobsDir)) {
       if (this.runs.has(id)) continue;
+      // A folder without a plan was never started (the plan is written last, before anything is sent).
+      if (!JobJournal.hasPlan(this.jobsDir, id)) continue;
       try {
         const { journal, replayed } = JobJournal.open(this.jobsDir, id);
         const kind = this.o.kinds.get(replayed.plan.kind);
-        if (!kind) continue;
+        if (!kind) {
+          this.damagedJobs.set(id, `This version of Teamkeeper does not know the action "${String(replayed.plan.kind).slice(0, 64)}".`);
+          continue;
+        }
         this.runs.set(id, new JobRun(replayed.plan, replayed.planItems, this.deps(kind, journal), replayed));
-      } catch {
-        // A job folder without a whole plan was never started (the plan is written before anything is sent).
+      } catch (err) {
+        this.damagedJobs.set(id, damageOf(err));
       }
     }
   }
@@ -287,6 +304,16 @@ export class Jobs {
       });
     return this.adminRead;
   }
+}
+
+/** Why a job folder could not be read, in our own words (a parser's message may quote the file). */
+function damageOf(err: unknown): string {
+  const message = err instanceof Error ? err.message : '';
+  if (/^Line \d+ of journal\.jsonl is not valid JSON$/.test(message)) return `Its journal is damaged: ${message.charAt(0).toLowerCase()}${message.slice(1)}.`;
+  if (err instanceof SyntaxError) return 'Its plan file is damaged and cannot be read.';
+  if (/items on disk$/.test(message)) return 'Some of its planned items are missing from disk.';
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return `Its files could not be read${typeof code === 'string' ? ` (${code})` : ''}.`;
 }
 
 /** Many items: type the count; one destructive item: type the member's email. */

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DurableAppender, replaceFile } from '../fs/durable-file.js';
+import { fileNameOf, legacyFileNameOf, moveLegacy } from '../fs/file-name.js';
 import { readJsonLines } from '../fs/json-lines.js';
 import { LazyItems, type ItemList } from './item-list.js';
 import type { ItemOutcome, JobState, PlanItem } from '../../../preload/contract/jobs.js';
@@ -60,7 +61,21 @@ export class JobJournal {
   private constructor(readonly dir: string) {}
 
   static jobsDir(dataDir: string, teamId: string): string {
-    return join(dataDir, 'jobs', teamId.replace(/[^A-Za-z0-9:_-]/g, '_').replace(/:/g, '_'));
+    return join(dataDir, 'jobs', fileNameOf(teamId));
+  }
+
+  /** Moves the team's jobs from the folder name earlier versions used, if they are this team's. */
+  static adoptLegacyDir(dataDir: string, teamId: string): void {
+    const legacy = join(dataDir, 'jobs', legacyFileNameOf(teamId));
+    moveLegacy(legacy, JobJournal.jobsDir(dataDir, teamId), () =>
+      JobJournal.listIds(legacy).every((id) => {
+        try {
+          return (JSON.parse(readFileSync(join(legacy, id, PLAN_FILE), 'utf8')) as StoredPlan).teamId === teamId;
+        } catch {
+          return true;
+        }
+      }),
+    );
   }
 
   /** Writes the plan durably and opens a fresh journal. */
@@ -81,6 +96,11 @@ export class JobJournal {
     } catch {
       return [];
     }
+  }
+
+  /** Whether the job's plan is on disk: a job exists once its plan does. */
+  static hasPlan(jobsDir: string, jobId: string): boolean {
+    return existsSync(join(jobsDir, jobId, PLAN_FILE));
   }
 
   /** Replays a job from disk; a torn last journal line (crash mid-append) is cut off. */

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { confirmationMatches } from '../../../preload/confirmation.js';
 import type { AppErrorInfo } from '../../../preload/contract.js';
 import { DialogShell } from './dialog-shell.js';
 
@@ -54,7 +55,7 @@ function ConfirmBody({ onCancel, onConfirm, children, confirmLabel, busyLabel, c
   const id = useId();
   const [typed, setTyped] = useState('');
   const [nudge, setNudge] = useState(false);
-  const valid = confirmPhrase === undefined || typed.trim() === confirmPhrase;
+  const valid = confirmPhrase === undefined || confirmationMatches(typed, confirmPhrase);
   const confirm = () => {
     if (busy) return;
     if (!valid) {

@@ -141,7 +141,7 @@ describe('job engine over the real SDK against the sandbox', () => {
   it('unknown actions and malformed requests are refused with a sentence', async () => {
     const { jobs } = startJobs(sb);
     expect(await failureOf(jobs.plan({ kind: 'member.explode', items: [{}] }))).toMatchObject({ code: 'unknown_action', message: 'Teamkeeper has no action called "member.explode".' });
-    expect(await failureOf(jobs.plan({ kind: 'member.suspend', items: [] }))).toMatchObject({ code: 'bad_request' });
+    expect(await failureOf(jobs.plan({ kind: 'member.suspend', items: [] }))).toMatchObject({ code: 'invalid_argument' });
     expect(await failureOf(jobs.start('job-nope'))).toMatchObject({ code: 'unknown_job' });
   });
 });

@@ -83,6 +83,13 @@ describe('toAppError: everything else', () => {
     expect(toAppError(new UnconfirmedWriteError('team/members/remove', err(503, 'x'))).code).toBe('unconfirmed');
   });
 
+  it("says a write's fate as flags, not in the sentence: sent and maybe applied, or never sent", () => {
+    expect(toAppError(new CancelledError(true))).toMatchObject({ mayHaveApplied: true, notSent: false });
+    expect(toAppError(new CancelledError(false))).toMatchObject({ mayHaveApplied: false, notSent: true });
+    expect(toAppError(new UnconfirmedWriteError('team/members/remove', err(503, 'x')))).toMatchObject({ mayHaveApplied: true, notSent: false });
+    expect(toAppError(err(409, 'member_not_found'))).toMatchObject({ mayHaveApplied: false, notSent: false });
+  });
+
   it('never copies the text of an HTTP answer or a socket error into the message', () => {
     const secret = 'sl.tk-SECRETSECRET';
     for (const e of [err(400, `bad token ${secret}`), err(500, secret), new TypeError('fetch failed', { cause: new Error(secret) }), new Error(secret)]) {

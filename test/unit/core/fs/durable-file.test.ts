@@ -103,4 +103,22 @@ describe('DurableAppender and readJsonLines', () => {
     writeFileSync(file, '{"i":1}\nnot json\n{"i":2}\n');
     expect(() => readJsonLines(file, (v) => v)).toThrow('Line 2 of log.jsonl is not valid JSON');
   });
+
+  it('a write that fails part-way (disk full) is cut back off, so the next append never lands after torn bytes', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tk-append-')), 'log.jsonl');
+    let tear: number | undefined;
+    const log = DurableAppender.open(file, { tearWrite: () => tear });
+    await log.append('{"i":1}\n');
+    tear = 5;
+    await expect(log.append('{"i":2,"more":"text"}\n')).rejects.toThrow('ENOSPC');
+    tear = undefined;
+    await log.append('{"i":3}\n');
+    tear = 3;
+    expect(() => log.appendSync('{"i":4}\n')).toThrow('ENOSPC');
+    tear = undefined;
+    log.appendSync('{"i":5}\n');
+    await log.close();
+    expect(readFileSync(file, 'utf8')).toBe('{"i":1}\n{"i":3}\n{"i":5}\n');
+    expect(readJsonLines(file, (v) => v).records).toEqual([{ i: 1 }, { i: 3 }, { i: 5 }]);
+  });
 });
