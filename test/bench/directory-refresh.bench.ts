@@ -1,6 +1,5 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Dropbox } from 'dropbox';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { ensureBuilt } from '../../scripts/ensure-build.js';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../e2e/support/find-chromium.js';
@@ -9,6 +8,7 @@ import { memberCount } from '../e2e/support/browser-session.js';
 import { sandboxAdmin } from '../e2e/support/sandbox-admin.js';
 import { startExternalSandbox } from '../e2e/support/external-sandbox.js';
 import { answerSandboxConsent } from '../../main/core/auth/sandbox-consent.js';
+import { bareSdkListing, timed } from './bare-sdk-listing.js';
 
 const MEMBERS = 50_000;
 const REFRESHES = 5;
@@ -18,18 +18,6 @@ const HEAP_BUDGET = 1.2;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The baseline: the loop anyone would write with the SDK, keeping the raw results. */
-async function bareSdkListing(dbx: Dropbox): Promise<{ ms: number; count: number }> {
-  const t0 = performance.now();
-  const all: unknown[] = [];
-  let page = (await dbx.teamMembersListV2({ limit: 1000, include_removed: false })).result;
-  all.push(...page.members);
-  while (page.has_more) {
-    page = (await dbx.teamMembersListContinueV2({ cursor: page.cursor })).result;
-    all.push(...page.members);
-  }
-  return { ms: performance.now() - t0, count: all.length };
-}
 
 /** Click Refresh inside the page and time it until the frame after the sync ended is painted. */
 function refreshUntilPainted(page: Page): Promise<number> {
@@ -162,7 +150,7 @@ export default async function benchDirectoryRefresh(): Promise<void> {
     const sent: number[] = [];
     let heapFirst = 0;
     for (let i = 0; i < REFRESHES; i++) {
-      const b = await bareSdkListing(dbx);
+      const b = await timed(() => bareSdkListing(dbx));
       let took = 0;
       sent.push(await bytesReceived(cdp, async () => (took = await refreshUntilPainted(page))));
       painted.push(took);

@@ -1,32 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Dropbox } from 'dropbox';
 import { MemorySecretStore } from '../../main/core/auth/secret-store.js';
 import { TeamkeeperService } from '../../main/core/service.js';
 import { JsonSettingsStore } from '../../main/core/settings/json-settings-store.js';
 import { sdkFor } from '../support/sandbox-client.js';
+import { bareSdkListing, timed } from './bare-sdk-listing.js';
 
 const MEMBERS = 50_000;
 const ROUNDS = 3;
-
-/** The baseline: the loop anyone would write with the SDK, keeping the raw results. */
-async function bareSdkLoop(dbx: Dropbox): Promise<number> {
-  const all: unknown[] = [];
-  let page = (await dbx.teamMembersListV2({ limit: 1000, include_removed: false })).result;
-  all.push(...page.members);
-  while (page.has_more) {
-    page = (await dbx.teamMembersListContinueV2({ cursor: page.cursor })).result;
-    all.push(...page.members);
-  }
-  return all.length;
-}
-
-async function timed(fn: () => Promise<number>): Promise<{ ms: number; count: number }> {
-  const t0 = performance.now();
-  const count = await fn();
-  return { ms: performance.now() - t0, count };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -56,7 +38,7 @@ export default async function bench(): Promise<void> {
     });
     const dbx = sdkFor(service.sandboxTeam!);
     const core = () => timed(async () => (await service.refreshDirectory({ includeRemoved: false })).members.length);
-    const bare = () => timed(() => bareSdkLoop(dbx));
+    const bare = () => timed(() => bareSdkListing(dbx));
     await bare();
     await core();
     const coreRuns: number[] = [];
