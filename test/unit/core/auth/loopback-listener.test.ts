@@ -9,18 +9,24 @@ const never = () => {};
 const STATE = 'the-attempts-state';
 const acceptsState = (state: string | null) => state === STATE;
 
+/** A listener on any free port that records the code of each redirect it accepts. */
+async function recordingListener() {
+  const seen: string[] = [];
+  const listener = await listenForRedirect({
+    port: 0,
+    onRedirect: async (url) => {
+      seen.push(url.searchParams.get('code')!);
+      return 'Acme is connected.';
+    },
+    onTimeout: never,
+    acceptsState,
+  });
+  return { seen, listener };
+}
+
 describe('the loopback redirect listener', () => {
   it('answers the first /callback with the outcome, then shuts down', async () => {
-    const seen: string[] = [];
-    const listener = await listenForRedirect({
-      port: 0,
-      onRedirect: async (url) => {
-        seen.push(url.searchParams.get('code')!);
-        return 'Acme is connected.';
-      },
-      onTimeout: never,
-      acceptsState,
-    });
+    const { seen, listener } = await recordingListener();
     expect(listener.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     const base = listener.redirectUri.replace('/callback', '');
     const stray = await fetch(`${base}/favicon.ico`);
@@ -66,16 +72,7 @@ describe('the loopback redirect listener', () => {
   });
 
   it('answers a request with a missing or wrong state and keeps waiting: any web page can request /callback', async () => {
-    const seen: string[] = [];
-    const listener = await listenForRedirect({
-      port: 0,
-      onRedirect: async (url) => {
-        seen.push(url.searchParams.get('code')!);
-        return 'Acme is connected.';
-      },
-      onTimeout: never,
-      acceptsState,
-    });
+    const { seen, listener } = await recordingListener();
     for (const query of ['', '?code=evil', '?code=evil&state=', '?code=evil&state=guess', `?code=evil&state=${STATE}x`, '?error=access_denied']) {
       const res = await fetch(`${listener.redirectUri}${query}`);
       expect(res.status, query).toBe(400);
