@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { trackedCall } from '../jobs/tracked-call.js';
-import * as f from './fields.js';
 import { memberAction, reread } from './member-action.js';
 import { byMemberId, statusOf } from './member-reads.js';
 import { mustBeStatus } from './rules.js';
+import { cancelInviteParams, type CancelInviteParams } from '../../../preload/contract/member-actions.js';
 
-export const cancelInviteParams = z.strictObject({ member: f.member });
-export type CancelInviteParams = z.infer<typeof cancelInviteParams>;
 
 /** An invited member cannot be suspended, only removed: cancelling is members/remove of someone who never joined. */
 export const cancelInvite = memberAction<CancelInviteParams>({

@@ -1,17 +1,10 @@
-import { z } from 'zod';
 import { trackedCall } from '../jobs/tracked-call.js';
 import { readAdminContext, type AdminContext } from './admin-context.js';
-import * as f from './fields.js';
 import { memberAction, reread } from './member-action.js';
 import { byMemberId, roleIdsOf, statusOf } from './member-reads.js';
 import { dropAdmin, notLastTeamAdmin, notYourself } from './rules.js';
+import { changeRoleParams, type ChangeRoleParams } from '../../../preload/contract/member-actions.js';
 
-export const changeRoleParams = z.strictObject({
-  member: f.member,
-  /** A role from get_available_team_member_roles, or null for "member, no admin role". */
-  roleId: f.roleId.nullable(),
-});
-export type ChangeRoleParams = z.infer<typeof changeRoleParams>;
 
 function roleName(context: AdminContext, id: string | null): string {
   return id === null ? 'Member (no admin role)' : (context.roles.find((r) => r.role_id === id)?.name ?? id);

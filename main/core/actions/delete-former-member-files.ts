@@ -1,11 +1,8 @@
-import { z } from 'zod';
 import { trackedCall } from '../jobs/tracked-call.js';
-import * as f from './fields.js';
 import { memberAction } from './member-action.js';
 import { byMemberId, statusOf } from './member-reads.js';
+import { deleteFormerMemberFilesParams, type DeleteFormerMemberFilesParams } from '../../../preload/contract/member-actions.js';
 
-export const deleteFormerMemberFilesParams = z.strictObject({ member: f.member });
-export type DeleteFormerMemberFilesParams = z.infer<typeof deleteFormerMemberFilesParams>;
 
 /** Tags meaning there is nothing left to delete: a skip. */
 const NOTHING_LEFT: Record<string, string> = {

@@ -1,23 +1,10 @@
 import type { team } from 'dropbox';
-import { z } from 'zod';
 import { trackedCall } from '../jobs/tracked-call.js';
-import * as f from './fields.js';
 import { byMemberId, type MemberInfo } from './member-reads.js';
 import { memberAction, reread } from './member-action.js';
 import { mustBeStatus } from './rules.js';
+import { editProfileParams, type EditProfileParams } from '../../../preload/contract/member-actions.js';
 
-export const editProfileParams = z
-  .strictObject({
-    member: f.member,
-    givenName: f.namePart.optional(),
-    surname: f.namePart.optional(),
-    email: f.email.optional(),
-    externalId: f.externalId.optional(),
-    persistentId: f.persistentId.optional(),
-    directoryRestricted: z.boolean().optional(),
-  })
-  .refine((p) => Object.keys(p).some((k) => k !== 'member'), 'Give at least one thing to change: a name, the email address, an external ID, a persistent ID or the directory restriction.');
-export type EditProfileParams = z.infer<typeof editProfileParams>;
 
 type Field = Exclude<keyof EditProfileParams, 'member'>;
 

@@ -1,24 +1,12 @@
 import type { team } from 'dropbox';
-import { z } from 'zod';
 import { messageForTag } from '../dropbox/error-messages.js';
 import { pollAsyncJob } from '../dropbox/poll-async-job.js';
 import type { JobKind, PlannedItem } from '../jobs/job-kind.js';
 import { trackedCall } from '../jobs/tracked-call.js';
 import type { ItemOutcome } from '../../../preload/contract/jobs.js';
-import * as f from './fields.js';
 import { licences, normalKey, readMembers, statusOf, teamRoles } from './member-reads.js';
+import { inviteParams, type InviteParams } from '../../../preload/contract/member-actions.js';
 
-export const inviteParams = z.strictObject({
-  email: f.email,
-  givenName: f.namePart.optional(),
-  surname: f.namePart.optional(),
-  externalId: f.externalId.optional(),
-  /** At most one role (role_ids ≤ 1); absent = member with no admin role. */
-  roleId: f.roleId.optional(),
-  /** Off = a silent invite: no email, the person signs in through SSO. */
-  sendWelcomeEmail: z.boolean(),
-});
-export type InviteParams = z.infer<typeof inviteParams>;
 
 function outcomeOf(result: team.MemberAddV2Result, requestId: string | undefined): ItemOutcome {
   const rid = requestId ? { requestId } : {};

@@ -3,6 +3,9 @@ import type { DropboxClient } from '../dropbox/client.js';
 import { listAllMembers } from '../directory/sync.js';
 import type { JobTeam } from '../jobs/job-kind.js';
 import type { MemberRef } from '../../../preload/contract/jobs.js';
+import { normalKey } from '../../../preload/contract/member-actions.js';
+
+export { normalKey };
 
 export type MemberInfo = team.TeamMemberInfoV2;
 
@@ -39,9 +42,6 @@ export async function readMembers(client: DropboxClient, keys: readonly string[]
   return found;
 }
 
-export function normalKey(key: string): string {
-  return key.includes('@') ? key.toLowerCase() : key;
-}
 
 export function statusOf(info: MemberInfo): MemberRef['status'] {
   const tag = info.profile.status['.tag'];

@@ -1,14 +1,9 @@
-import { z } from 'zod';
 import { pollAsyncJob } from '../dropbox/poll-async-job.js';
 import { requestIdOf, trackedCall } from '../jobs/tracked-call.js';
-import * as f from './fields.js';
 import { memberAction } from './member-action.js';
 import { byMemberId, normalKey, roleIdsOf, selectorOf, statusOf } from './member-reads.js';
+import { moveFormerMemberFilesParams, type MoveFormerMemberFilesParams } from '../../../preload/contract/member-actions.js';
 
-export const moveFormerMemberFilesParams = z
-  .strictObject({ member: f.member, transferTo: f.member, transferAdmin: f.member })
-  .refine((p) => normalKey(p.transferTo) !== normalKey(p.member), 'Files cannot be transferred to the member they came from.');
-export type MoveFormerMemberFilesParams = z.infer<typeof moveFormerMemberFilesParams>;
 
 /** "Transfer later": a removed member's files moved to a colleague (members/move_former_member_files). */
 export const moveFormerMemberFiles = memberAction<MoveFormerMemberFilesParams>({

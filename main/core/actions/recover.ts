@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { trackedCall } from '../jobs/tracked-call.js';
 import type { JobTeam } from '../jobs/job-kind.js';
-import * as f from './fields.js';
 import { memberAction, reread } from './member-action.js';
 import { byMemberId, licences, statusOf } from './member-reads.js';
+import { recoverParams, type RecoverParams } from '../../../preload/contract/member-actions.js';
 
-export const recoverParams = z.strictObject({ member: f.member });
-export type RecoverParams = z.infer<typeof recoverParams>;
 
 export const recover = memberAction<RecoverParams, { free: number }>({
   kind: 'member.recover',

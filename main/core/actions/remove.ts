@@ -1,47 +1,12 @@
 import type { team } from 'dropbox';
-import { z } from 'zod';
 import { pollAsyncJob } from '../dropbox/poll-async-job.js';
 import { trackedCall } from '../jobs/tracked-call.js';
 import { readAdminContext, type AdminContext } from './admin-context.js';
-import * as f from './fields.js';
 import { memberAction, reread } from './member-action.js';
 import { byMemberId, normalKey, roleIdsOf, selectorOf, statusOf, type MemberInfo } from './member-reads.js';
 import { dropAdmin, notLastTeamAdmin, notYourself } from './rules.js';
+import { removeParams, type RemoveParams } from '../../../preload/contract/member-actions.js';
 
-/**
- * Every option of members/remove. The combinations Dropbox refuses
- * (dropbox-team-api.md, "Rules of members/remove") are refused here, before
- * any read, so the form can never offer them.
- */
-export const removeParams = z
-  .strictObject({
-    member: f.member,
-    /** Dropbox's default is true. */
-    wipeData: z.boolean(),
-    /** Move the files now to this active, verified member… */
-    transferTo: f.member.optional(),
-    /** …and tell this admin about transfer errors (required with transferTo). */
-    transferAdmin: f.member.optional(),
-    /** Leave the person a personal Dropbox Basic account. */
-    keepAccount: z.boolean().default(false),
-    /** With keepAccount: keep folders shared with them directly. */
-    retainTeamShares: z.boolean().default(false),
-    permanentlyDeleteFiles: z.boolean().default(false),
-  })
-  .superRefine((p, ctx) => {
-    const refuse = (message: string) => ctx.addIssue({ code: 'custom', message });
-    if (p.transferTo !== undefined && p.transferAdmin === undefined) refuse('Choose an admin to be told about transfer problems.');
-    if (p.transferAdmin !== undefined && p.transferTo === undefined) refuse('An admin for transfer problems only goes with a member to transfer the files to.');
-    if (p.keepAccount && p.transferTo !== undefined) refuse('A member who keeps their account keeps their files: they cannot be transferred too.');
-    if (p.keepAccount && p.wipeData) refuse('A member who keeps their account cannot have their devices wiped.');
-    if (p.keepAccount && p.permanentlyDeleteFiles) refuse('A member who keeps their account cannot have their files permanently deleted.');
-    if (p.permanentlyDeleteFiles && p.transferTo !== undefined) refuse('Files cannot be both transferred and permanently deleted.');
-    if (p.retainTeamShares && !p.keepAccount) refuse('Team shares can only be kept with the account (keep the account as a Basic account).');
-    if (p.retainTeamShares && p.wipeData) refuse('Team shares can only be kept when devices are not wiped.');
-    if (p.transferTo !== undefined && normalKey(p.transferTo) === normalKey(p.member)) refuse('Files cannot be transferred to the member who is being removed.');
-    if (p.transferAdmin !== undefined && normalKey(p.transferAdmin) === normalKey(p.member)) refuse('The admin told about transfer problems cannot be the member who is being removed.');
-  });
-export type RemoveParams = z.infer<typeof removeParams>;
 
 const RECOVER_DAYS = 7;
 

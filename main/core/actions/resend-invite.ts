@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { trackedCall } from '../jobs/tracked-call.js';
-import * as f from './fields.js';
 import { memberAction } from './member-action.js';
 import { byMemberId, statusOf } from './member-reads.js';
 import { mustBeStatus } from './rules.js';
+import { resendInviteParams, type ResendInviteParams } from '../../../preload/contract/member-actions.js';
 
-export const resendInviteParams = z.strictObject({ member: f.member });
-export type ResendInviteParams = z.infer<typeof resendInviteParams>;
 
 export const resendInvite = memberAction<ResendInviteParams>({
   kind: 'member.resend-invite',

@@ -1,17 +1,10 @@
-import { z } from 'zod';
 import { trackedCall } from '../jobs/tracked-call.js';
 import { readAdminContext, type AdminContext } from './admin-context.js';
-import * as f from './fields.js';
 import { memberAction, reread } from './member-action.js';
 import { byMemberId, statusOf } from './member-reads.js';
 import { dropAdmin, mustBeStatus, notLastTeamAdmin, notYourself } from './rules.js';
+import { suspendParams, type SuspendParams } from '../../../preload/contract/member-actions.js';
 
-export const suspendParams = z.strictObject({
-  member: f.member,
-  /** Dropbox's default is true; the form states the choice plainly either way. */
-  wipeData: z.boolean(),
-});
-export type SuspendParams = z.infer<typeof suspendParams>;
 
 export const suspend = memberAction<SuspendParams, AdminContext>({
   kind: 'member.suspend',

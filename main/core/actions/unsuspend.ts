@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { trackedCall } from '../jobs/tracked-call.js';
-import * as f from './fields.js';
 import { memberAction, reread, skipOnTag } from './member-action.js';
 import { byMemberId, licences, statusOf } from './member-reads.js';
 import type { JobTeam } from '../jobs/job-kind.js';
+import { unsuspendParams, type UnsuspendParams } from '../../../preload/contract/member-actions.js';
 
-export const unsuspendParams = z.strictObject({ member: f.member });
-export type UnsuspendParams = z.infer<typeof unsuspendParams>;
 
 export const unsuspend = memberAction<UnsuspendParams, { licensed: number; provisioned: number }>({
   kind: 'member.unsuspend',
