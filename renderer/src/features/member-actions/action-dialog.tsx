@@ -71,16 +71,22 @@ export function ActionDialog<V>({ spec, member, onClose }: ActionDialogProps<V>)
 
   // Each step takes focus to where it starts: the form's first field (or the one to fix), else the step's heading.
   const focusKey = `${step.kind}:${Object.keys(errors).join(',')}`;
-  useEffect(() => {
+  const moveFocus = () => {
     const body = bodyRef.current;
     if (!body) return;
     if (step.kind === 'form') {
-      const target = body.querySelector<HTMLElement>('[aria-invalid="true"]') ?? body.querySelector<HTMLElement>('input, select, textarea');
+      // A form with nothing to fill in starts on Review plan, which only reads.
+      const target =
+        body.querySelector<HTMLElement>('[aria-invalid="true"]') ?? body.querySelector<HTMLElement>('input, select, textarea') ?? body.querySelector<HTMLElement>('button[type="submit"]');
       target?.focus();
     } else {
       headingRef.current?.focus();
     }
-    // Keyed on the step and the set of errors: a keystroke never moves focus.
+  };
+  useEffect(() => {
+    // After Radix's own first focus (the first tabbable, which may be Cancel), not before it.
+    const frame = requestAnimationFrame(() => moveFocus());
+    return () => cancelAnimationFrame(frame);
   }, [focusKey]);
 
   // A settled job's results are read once, then shown in words.

@@ -87,9 +87,11 @@ function MenuList({ id, anchor, label, actions, onChoose, onClose }: MenuListPro
     setPosition({ top, left: Math.max(4, Math.min(box.right - width, window.innerWidth - width - 4)) });
   }, [anchor]);
 
+  // Once placed: a hidden menu cannot take focus.
+  const placed = position !== null;
   useEffect(() => {
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, []);
+    if (placed) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [placed]);
 
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
