@@ -280,6 +280,31 @@ describe('member actions', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('a job still running shows its progress; Escape closes the dialog, the job keeps running, and focus is back on the row', async () => {
+    const sentBefore = Number((await sandboxRecord(invitee))?.welcomeEmailsSent);
+    // Dropbox answers 429 "wait 2 s" once: the job stays running for that long.
+    const fault = await fetch(new URL('/__sandbox/faults', e2eSetting('sandboxUrl')), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ route: 'team/members/send_welcome_email', fault: 429, retryAfter: 2, count: 1 }),
+    });
+    expect(fault.ok).toBe(true);
+    await focusRow(invitee);
+    const dialog = await chooseFromRowMenu('Ines Invitee', 'Resend invite');
+    await expect.poll(() => focusedControl(page)).toBe('button: Review plan');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('heading', { name: 'Review the plan' }).waitFor();
+    await press(dialog.getByRole('button', { name: 'Resend invite' }));
+    await dialog.getByRole('heading', { name: 'Progress' }).waitFor();
+    await dialog.getByText('keeps running and stays listed under Jobs').waitFor();
+    expect(await dialog.getByRole('progressbar', { name: 'Items finished' }).count()).toBe(1);
+    await expectNoAxe();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => focusedControl(page).then((f) => f.startsWith('row:'))).toBe(true);
+    await expect.poll(async () => Number((await sandboxRecord(invitee))?.welcomeEmailsSent), { timeout: 10_000 }).toBe(sentBefore + 1);
+  });
+
   it('cancel invite from the row menu: the note says invitations cannot be suspended, and the row leaves the directory', async () => {
     await focusRow(invitee);
     const menuLabels = async () => {
