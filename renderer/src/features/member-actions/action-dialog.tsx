@@ -59,12 +59,13 @@ export function ActionDialog<V>({ spec, member, onClose }: ActionDialogProps<V>)
   const [confirming, setConfirming] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const live = useRef(true);
-  useEffect(
-    () => () => {
+  // Set again on mount: StrictMode mounts, unmounts and mounts once more in development.
+  useEffect(() => {
+    live.current = true;
+    return () => {
       live.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
 
   const watched = useJobWatch((s) => (step.kind === 'running' && s.watched?.jobId === step.jobId ? s.watched : null));
   useJobPolling(step.kind === 'running' ? step.jobId : null, watched?.state);
