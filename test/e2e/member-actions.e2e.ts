@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Dropbox, team } from 'dropbox';
 import type { Locator, Page } from 'playwright-core';
 import { clearSearch, memberCount, memberRows, openApp, type BrowserSession } from './support/browser-session.js';
@@ -156,6 +157,27 @@ describe('member actions', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => memberRows(page).first().textContent()).toContain('Renamed-E2E');
     await expect.poll(() => focusedControl(page).then((f) => f.startsWith('row:'))).toBe(true);
+  });
+
+  it('a change Dropbox refuses ends as failed with the sentence and the Dropbox tag, in the dialog and in the exported CSV', async () => {
+    const [taken, member] = plainActive(await listMembers()).slice(0, 2);
+    await focusRow(member.profile.email);
+    const dialog = await chooseFromRowMenu(nameOf(member), 'Edit profile');
+    await typeInto(dialog.getByRole('textbox', { name: 'Email address' }), taken.profile.email);
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('heading', { name: 'Review the plan' }).waitFor();
+    await press(dialog.getByRole('button', { name: 'Save changes' }));
+    await dialog.getByRole('heading', { name: 'Result' }).waitFor();
+    const line = (await dialog.getByRole('listitem').first().textContent()) ?? '';
+    expect(line).toMatch(/^Failed: .+\(Dropbox: email_reserved_for_other_user\)/);
+
+    const download = page.waitForEvent('download');
+    await press(dialog.getByRole('button', { name: 'Export results (CSV)' }));
+    const file = await download;
+    const csv = readFileSync(await file.path(), 'utf8');
+    expect(csv).toContain('email_reserved_for_other_user');
+    await dialog.getByRole('status').filter({ hasText: /is downloading/ }).waitFor();
+    expect((await infoOf(member.profile.email))?.profile.email).toBe(member.profile.email);
   });
 
   it('change role from the member sheet: the new role shows on the row and in Dropbox', async () => {
