@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MEMBER_ACTION_PARAMS, type MemberActionKind } from '../../../../preload/contract/member-actions.js';
 import type { MemberStatus } from '../../../../preload/contract.js';
 import { DESTRUCTIVE_SPECS } from '../../../../renderer/src/features/member-actions/forms/destructive-specs.js';
-import type { MemberActionSpec } from '../../../../renderer/src/features/member-actions/action-spec.js';
 import { memberRow } from '../member-fixtures.js';
 
-const specs = DESTRUCTIVE_SPECS as readonly MemberActionSpec<Record<string, unknown>>[];
+const specs = DESTRUCTIVE_SPECS;
 const spec = (kind: MemberActionKind) => specs.find((s) => s.kind === kind)!;
 
 const rows = {

@@ -44,6 +44,11 @@ export function ColleaguePicker({ id, label, colleagues, value, onChange, hint, 
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [open]);
 
+  // The highlighted colleague stays in sight as ↓ ↑ scroll the list.
+  useEffect(() => {
+    if (shown && active >= 0) document.getElementById(`${id}-opt-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [shown, active, id]);
+
   const pick = (c: Colleague) => {
     onChange(c.row.email);
     setOpen(false);
@@ -129,7 +134,7 @@ export function ColleaguePicker({ id, label, colleagues, value, onChange, hint, 
         {status}
       </span>
       {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
+        <p id={`${id}-error`} className="field-error">
           {error}
         </p>
       )}

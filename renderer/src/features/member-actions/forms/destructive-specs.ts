@@ -6,5 +6,15 @@ import { removeSpec } from './remove.js';
 import { suspendSpec } from './suspend.js';
 import { unsuspendSpec } from './unsuspend.js';
 
+/** A spec's values are its own business: whoever opens it hands its values back only to it. */
+const listed = <V>(spec: MemberActionSpec<V>) => spec as unknown as MemberActionSpec<unknown>;
+
 /** The actions that take access or files away, and their undoing, in menu order. */
-export const DESTRUCTIVE_SPECS: readonly MemberActionSpec<never>[] = [suspendSpec, unsuspendSpec, removeSpec, recoverSpec, moveFormerMemberFilesSpec, deleteFormerMemberFilesSpec] as never;
+export const DESTRUCTIVE_SPECS: readonly MemberActionSpec<unknown>[] = [
+  listed(suspendSpec),
+  listed(unsuspendSpec),
+  listed(removeSpec),
+  listed(recoverSpec),
+  listed(moveFormerMemberFilesSpec),
+  listed(deleteFormerMemberFilesSpec),
+];

@@ -17,7 +17,7 @@ function TransferLaterForm({ member, values, onChange, errors, members, idPrefix
     <>
       <p>Every file left in the removed account moves into a folder in the colleague&apos;s Dropbox. Cannot be undone: afterwards the member can no longer be recovered.</p>
       <ColleaguePicker
-        id={`${idPrefix}-transfer-to`}
+        id={`${idPrefix}-transferTo`}
         label="Transfer the files to"
         colleagues={receivers}
         value={values.transferTo}
@@ -26,7 +26,7 @@ function TransferLaterForm({ member, values, onChange, errors, members, idPrefix
         error={errors.transferTo}
       />
       <ColleaguePicker
-        id={`${idPrefix}-transfer-admin`}
+        id={`${idPrefix}-transferAdmin`}
         label="Admin told about transfer errors"
         colleagues={admins}
         value={values.transferAdmin}

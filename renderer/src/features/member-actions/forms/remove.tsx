@@ -42,7 +42,7 @@ function RemoveForm({ member, values, onChange, errors, members, idPrefix }: Act
       {fits.recipients && (
         <>
           <ColleaguePicker
-            id={`${idPrefix}-transfer-to`}
+            id={`${idPrefix}-transferTo`}
             label="Transfer the files to"
             colleagues={receivers}
             value={values.transferTo}
@@ -51,7 +51,7 @@ function RemoveForm({ member, values, onChange, errors, members, idPrefix }: Act
             error={errors.transferTo}
           />
           <ColleaguePicker
-            id={`${idPrefix}-transfer-admin`}
+            id={`${idPrefix}-transferAdmin`}
             label="Admin told about transfer errors"
             colleagues={admins}
             value={values.transferAdmin}
@@ -63,28 +63,29 @@ function RemoveForm({ member, values, onChange, errors, members, idPrefix }: Act
       )}
       {fits.teamShares && (
         <div className="form-field">
-          <label className="choice" htmlFor={`${idPrefix}-team-shares`}>
+          <label className="choice" htmlFor={`${idPrefix}-retainTeamShares`}>
             <input
-              id={`${idPrefix}-team-shares`}
+              id={`${idPrefix}-retainTeamShares`}
               type="checkbox"
               checked={values.retainTeamShares}
-              aria-describedby={`${idPrefix}-team-shares-hint`}
+              aria-describedby={[`${idPrefix}-retainTeamShares-hint`, errors.retainTeamShares ? `${idPrefix}-retainTeamShares-error` : ''].filter(Boolean).join(' ')}
+              aria-invalid={errors.retainTeamShares ? true : undefined}
               onChange={(e) => set({ retainTeamShares: e.target.checked })}
             />
             <span>Keep folders shared with them directly</span>
           </label>
-          <span id={`${idPrefix}-team-shares-hint`} className="choice__hint">
+          <span id={`${idPrefix}-retainTeamShares-hint`} className="choice__hint">
             Folders shared with them by name (not through a group, and not Paper folders) stay shared with the Basic account. Needs the team to allow sharing outside the team.
           </span>
           {errors.retainTeamShares && (
-            <p className="field-error" role="alert">
+            <p id={`${idPrefix}-retainTeamShares-error`} className="field-error">
               {errors.retainTeamShares}
             </p>
           )}
         </div>
       )}
       <WipeDevicesField
-        id={`${idPrefix}-wipe`}
+        id={`${idPrefix}-wipeData`}
         checked={values.wipeData}
         onChange={(wipeData) => set({ wipeData })}
         lockedOff={fits.wipeChoosable ? undefined : 'someone who keeps their account keeps the files on their devices.'}

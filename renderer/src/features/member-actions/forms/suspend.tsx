@@ -10,7 +10,7 @@ function SuspendForm({ values, onChange, errors, idPrefix }: ActionFormProps<Sus
   return (
     <>
       <p>They are signed out everywhere and cannot sign in until unsuspended; their files stay in their account. The licence stays in use while they are suspended.</p>
-      <WipeDevicesField id={`${idPrefix}-wipe`} checked={values.wipeData} onChange={(wipeData) => onChange({ wipeData })} error={errors.wipeData} />
+      <WipeDevicesField id={`${idPrefix}-wipeData`} checked={values.wipeData} onChange={(wipeData) => onChange({ wipeData })} error={errors.wipeData} />
     </>
   );
 }

@@ -36,7 +36,7 @@ export function WipeDevicesField({ id, checked, onChange, lockedOff, error }: Wi
         {hint}
       </span>
       {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
+        <p id={`${id}-error`} className="field-error">
           {error}
         </p>
       )}
