@@ -33,7 +33,7 @@ export function DirectorySummary() {
         </p>
       )}
       <p id={GRID_KEYS_ID} className="summary__keys">
-        In the list: <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>←</kbd> <kbd>→</kbd> scroll columns, <kbd>Enter</kbd> opens, <kbd>Space</kbd> selects
+        In the list: <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>←</kbd> <kbd>→</kbd> scroll columns, <kbd>Enter</kbd> opens, <kbd>Space</kbd> selects, <kbd>Shift</kbd>+<kbd>F10</kbd> actions
       </p>
     </div>
   );

@@ -3,6 +3,7 @@ import type { MemberStatus } from '../../../../preload/contract.js';
 import { useDirectoryStore } from './directory-store.js';
 import { markKeystroke } from '../../perf/perf-marks.js';
 import { ExportCsvButton } from '../reports/export-csv-button.js';
+import { InviteButton } from '../member-actions/invite-button.js';
 import { ALL, ANY_ADMIN_ROLE, NO_ADMIN_ROLE, NO_GROUP } from './filter-members.js';
 import { STATUS_LABELS, loadingLabel } from './format.js';
 import { REFRESH_BUTTON_ID } from './directory-focus.js';
@@ -108,6 +109,7 @@ export function DirectoryToolbar() {
           {syncing ? loadingLabel(syncLoaded) : 'Refresh'}
         </button>
         <ExportCsvButton />
+        <InviteButton />
       </div>
     </div>
   );

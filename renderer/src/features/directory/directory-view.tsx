@@ -6,6 +6,7 @@ import { DirectoryToolbar } from './directory-toolbar.js';
 import { DirectorySummary } from './directory-summary.js';
 import { MemberTable } from './member-table.js';
 import { MemberDetailPanel } from './member-detail.js';
+import { ActionDialogHost } from '../member-actions/action-dialog.js';
 import { isFiltering } from './filter-members.js';
 import { formatDateTime, loadingLabel } from './format.js';
 import { SyncAnnouncer } from './sync-announcer.js';
@@ -101,6 +102,7 @@ export function DirectoryView() {
         <MemberTable />
       )}
       <MemberDetailPanel />
+      <ActionDialogHost />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { useDirectoryStore } from './directory-store.js';
 import { StatusMessage } from '../../components/status-message.js';
 import { STATUS_LABELS, formatBytes, formatCount, formatDate, formatDateTime } from './format.js';
 import type { PreparedMember } from './prepare-members.js';
+import { MemberActionButtons } from '../member-actions/member-action-buttons.js';
 
 type DetailState = { kind: 'loading' } | { kind: 'ready'; detail: Detail } | { kind: 'error'; error: AppErrorInfo };
 
@@ -57,6 +58,9 @@ function DetailBody({ member }: { member: PreparedMember }) {
         <DialogTitle className="sheet__title">{row.name}</DialogTitle>
         <p className="sheet__subtitle">{row.email}</p>
       </header>
+
+      {/* The directory's row: it updates with the change an action makes, while the fresh read above does not. */}
+      <MemberActionButtons member={member.row} headingId="detail-actions" />
 
       <section aria-labelledby="detail-profile">
         <h3 id="detail-profile">Profile</h3>

@@ -1,4 +1,5 @@
 import { memo, type ChangeEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { ActionMenu } from '../member-actions/action-menu.js';
 import { STATUS_LABELS, formatDate } from './format.js';
 import type { PreparedMember } from './prepare-members.js';
 
@@ -68,6 +69,9 @@ export const MemberRow = memo(function MemberRow({ member, index, top, selected,
       </div>
       <div role="gridcell" className="cell cell--mono" title={row.externalId}>
         {row.externalId ?? ''}
+      </div>
+      <div role="gridcell" className="cell cell--actions">
+        <ActionMenu member={row} inRow />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { DIRECTORY_COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns.js';
 import { MemberRow } from './member-row.js';
 import { shownSelection } from './selection.js';
 import { GRID_KEYS_ID } from './directory-summary.js';
+import { ROW_MENU_ATTR } from '../member-actions/action-menu.js';
 
 const PAGE_ROWS = 10;
 /** One Left/Right press scrolls about one narrow column. */
@@ -100,6 +101,10 @@ export function MemberTable() {
     } else if (e.key === ' ') {
       e.preventDefault();
       toggleSelected(member.row.id, e.shiftKey);
+    } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      // The row's actions menu, the way a desktop list opens its context menu.
+      e.preventDefault();
+      target.querySelector<HTMLElement>(`[${ROW_MENU_ATTR}]`)?.click();
     }
   };
 
@@ -129,7 +134,7 @@ export function MemberTable() {
       aria-label="Members"
       aria-describedby={GRID_KEYS_ID}
       aria-rowcount={shown.length + 1}
-      aria-colcount={DIRECTORY_COLUMNS.length + 1}
+      aria-colcount={DIRECTORY_COLUMNS.length + 2}
       aria-multiselectable="true"
       onKeyDown={onKeyDown}
     >
@@ -163,6 +168,9 @@ export function MemberTable() {
               </div>
             );
           })}
+          <div role="columnheader" className="cell cell--actions">
+            <span className="visually-hidden">Actions</span>
+          </div>
         </div>
       </div>
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>

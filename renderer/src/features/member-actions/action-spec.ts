@@ -35,4 +35,8 @@ export interface MemberActionSpec<V = unknown> {
   /** The job item: the action's parameters as preload/contract/member-actions.ts defines them. */
   toParams(values: V, member: MemberRow | undefined): unknown;
   Form: ComponentType<ActionFormProps<V>>;
+  /** The dialog's description under the title; defaults to the member's name and email. */
+  describe?(member: MemberRow | undefined): string;
+  /** The button that runs the plan, when the label is not the right verb ("Send invite"). */
+  runLabel?: string;
 }
