@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MEMBER_ACTION_PARAMS, type MemberActionKind } from '../../../../preload/contract/member-actions.js';
 import type { MemberStatus } from '../../../../preload/contract.js';
-import { DESTRUCTIVE_SPECS } from '../../../../renderer/src/features/member-actions/forms/destructive-specs.js';
+import type { MemberActionSpec } from '../../../../renderer/src/features/member-actions/action-spec.js';
+import { deleteFormerMemberFilesSpec } from '../../../../renderer/src/features/member-actions/forms/delete-former-member-files.js';
+import { moveFormerMemberFilesSpec } from '../../../../renderer/src/features/member-actions/forms/move-former-member-files.js';
+import { recoverSpec } from '../../../../renderer/src/features/member-actions/forms/recover.js';
+import { removeSpec } from '../../../../renderer/src/features/member-actions/forms/remove.js';
+import { suspendSpec } from '../../../../renderer/src/features/member-actions/forms/suspend.js';
+import { unsuspendSpec } from '../../../../renderer/src/features/member-actions/forms/unsuspend.js';
 import { memberRow } from '../member-fixtures.js';
 
-const specs = DESTRUCTIVE_SPECS;
+// The registry itself pulls in the app's store and api (window): the menus are covered end to end.
+const specs = [suspendSpec, unsuspendSpec, removeSpec, recoverSpec, moveFormerMemberFilesSpec, deleteFormerMemberFilesSpec] as unknown as readonly MemberActionSpec<Record<string, unknown>>[];
 const spec = (kind: MemberActionKind) => specs.find((s) => s.kind === kind)!;
 
 const rows = {
