@@ -19,7 +19,7 @@ let dbx: Dropbox;
 let sandboxUrl: string;
 let me: team.TeamMemberProfile;
 /** Members this file changes, chosen at the start from the end of the list, away from the ones other files name. */
-let cast: { suspendee: team.TeamMemberProfile; leaver: team.TeamMemberProfile; receiver: team.TeamMemberProfile; recovered: team.TeamMemberProfile; held: team.TeamMemberProfile };
+let cast: Record<'suspendee' | 'leaver' | 'receiver' | 'recovered' | 'held' | 'erased', team.TeamMemberProfile>;
 
 async function control(path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${sandboxUrl}/__sandbox/${path}`, {
@@ -53,9 +53,9 @@ beforeAll(async () => {
     .filter((m) => m.profile.status['.tag'] === 'active' && m.profile.email_verified && (m.roles ?? []).length === 0)
     .map((m) => m.profile)
     .reverse();
-  const [suspendee, leaver, receiver, recovered, held] = plain;
-  cast = { suspendee, leaver, receiver, recovered, held };
-  expect(held, 'the sandbox team needs five plain active members').toBeDefined();
+  const [suspendee, leaver, receiver, recovered, held, erased] = plain;
+  cast = { suspendee, leaver, receiver, recovered, held, erased };
+  expect(erased, 'the sandbox team needs six plain active members').toBeDefined();
   session = await openApp();
   page = session.page;
 });
@@ -119,6 +119,24 @@ async function reviewPlan(dialog: Locator): Promise<void> {
 async function result(dialog: Locator): Promise<string> {
   await dialog.getByRole('heading', { name: 'Result' }).waitFor({ timeout: 20_000 });
   return (await dialog.locator('.job-results__items').textContent()) ?? '';
+}
+
+/** From the plan: the run button, then the typed email in the confirmation, then the result. */
+async function runConfirmedByEmail(dialog: Locator, runLabel: string, email: string): Promise<string> {
+  await tabTo(`button: ${runLabel}`);
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('alertdialog', { name: `${runLabel}?` });
+  await confirm.getByRole('textbox', { name: `Type ${email} to confirm` }).fill(email);
+  await confirm.getByRole('button', { name: runLabel }).click();
+  return result(dialog);
+}
+
+/** Remove through the app, leaving the files in the removed account. */
+async function removeLeavingFiles(member: team.TeamMemberProfile): Promise<void> {
+  const dialog = await openAction(member, 'Remove from team…', 'Remove from team');
+  await reviewPlan(dialog);
+  expect(await runConfirmedByEmail(dialog, 'Remove from team', member.email)).toContain('Done.');
+  await closeAction(dialog, member);
 }
 
 async function rowStatus(email: string): Promise<string> {
@@ -308,6 +326,51 @@ describe('destructive member actions (browser mode, sandbox team)', () => {
     expect((await statusOf(email))['.tag']).toBe('active');
     await closeAction(dialog, cast.held);
     await control('members/state', { email, legalHold: false });
+    expect(session.problems).toEqual([]);
+  });
+
+  it("transfer files later: a removed member's files go to a colleague, after which they cannot be recovered", async () => {
+    const { held, receiver } = cast;
+    await removeLeavingFiles(held);
+    expect(await statusOf(held.email)).toMatchObject({ '.tag': 'removed', is_recoverable: true });
+    const before = await sent('team/members/move_former_member_files');
+    await page.getByRole('checkbox', { name: 'Include removed' }).check();
+    const dialog = await openAction(held, 'Transfer files…', 'Transfer files');
+    const to = dialog.getByRole('combobox', { name: 'Transfer the files to' });
+    await to.fill(receiver.email);
+    await dialog.getByRole('combobox', { name: 'Admin told about transfer errors' }).fill(me.email);
+    await reviewPlan(dialog);
+    const plan = (await dialog.textContent()) ?? '';
+    expect(plan).toContain(`files move to ${receiver.email}`);
+    expect(plan).toContain('Cannot be undone');
+    expect(await sent('team/members/move_former_member_files')).toBe(before);
+    expect(await runConfirmedByEmail(dialog, 'Transfer files', held.email)).toContain('Done.');
+    expect(await sent('team/members/move_former_member_files')).toBe(before + 1);
+    expect(await statusOf(held.email)).toMatchObject({ '.tag': 'removed', is_recoverable: false });
+    await closeAction(dialog, held);
+    await page.getByRole('checkbox', { name: 'Include removed' }).uncheck();
+  });
+
+  it('permanently deleting a removed member\'s files says it cannot be undone, asks for the email, and leaves them unrecoverable', async () => {
+    const { erased } = cast;
+    await removeLeavingFiles(erased);
+    await page.getByRole('checkbox', { name: 'Include removed' }).check();
+    const dialog = await openAction(erased, 'Permanently delete files…', 'Permanently delete files');
+    expect(await dialog.textContent()).toContain('Cannot be undone.');
+    await reviewPlan(dialog);
+    expect(await dialog.textContent()).toContain('This cannot be undone.');
+    await tabTo('button: Permanently delete files');
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('alertdialog', { name: 'Permanently delete files?' });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('This cannot be undone.');
+    expect(await confirm.getByRole('button', { name: 'Permanently delete files' }).getAttribute('aria-disabled')).toBe('true');
+    await confirm.getByRole('textbox', { name: `Type ${erased.email} to confirm` }).fill(erased.email);
+    await confirm.getByRole('button', { name: 'Permanently delete files' }).click();
+    expect(await result(dialog)).toContain('Done.');
+    expect(await statusOf(erased.email)).toMatchObject({ '.tag': 'removed', is_recoverable: false });
+    await closeAction(dialog, erased);
+    await page.getByRole('checkbox', { name: 'Include removed' }).uncheck();
     expect(session.problems).toEqual([]);
   });
 });
