@@ -125,7 +125,7 @@ describe('remove form (harness, keyboard only)', () => {
     const list = dialog().getByRole('listbox', { name: 'Transfer the files to' });
     await list.waitFor();
     expect(await list.getByRole('option').count()).toBe(50);
-    expect(await describedText(receiver())).toMatch(/[\d,]+ match: the first 50 are listed, type more to narrow\./);
+    expect(await describedText(receiver())).toMatch(/[\d,]+ members match: the first 50 are listed, type more to narrow\./);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('rita');
     expect(await list.getByRole('option').allTextContents()).toEqual(['Rita Receiver (rita.receiver@example.com)']);

@@ -6,6 +6,7 @@ import {
   colleaguesWhere,
   matchColleagues,
   MAX_MATCHES,
+  pickerStatus,
 } from '../../../../renderer/src/features/member-actions/forms/colleague-choices.js';
 import { memberRow, ROLES } from '../member-fixtures.js';
 
@@ -56,5 +57,19 @@ describe('choosing a colleague for a transfer', () => {
     expect(colleagueNamed(all, unverified.email)).toBeUndefined();
     expect(colleagueNamed(all, 'rita')).toBeUndefined();
     expect(colleagueNamed(all, '')).toBeUndefined();
+  });
+
+  it('says under the field how many can be chosen, how many match, or who is chosen', () => {
+    const all = colleaguesWhere(team, (m) => canReceiveFiles(m, leaver.id));
+    const say = (value: string) => {
+      const { total } = matchColleagues(all, value);
+      return pickerStatus(all.length, value, colleagueNamed(all, value), total);
+    };
+    expect(say('')).toBe('4 members can be chosen: type a name or email.');
+    expect(say('a')).toBe('4 members match: pick one from the list.');
+    expect(say('chlo')).toBe('1 member matches: pick one from the list.');
+    expect(say(rita.email)).toBe(`Chosen: Rita Receiver (${rita.email}).`);
+    expect(say('zzz')).toBe('No member who can be chosen matches.');
+    expect(pickerStatus(60_000, 'person', undefined, 1_234)).toMatch(/^1.234 members match: the first 50 are listed, type more to narrow\.$/);
   });
 });

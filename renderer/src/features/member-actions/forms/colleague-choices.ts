@@ -54,3 +54,12 @@ export function colleagueNamed(colleagues: readonly Colleague[], value: string):
   if (!wanted) return undefined;
   return colleagues.find((c) => c.row.email.toLowerCase() === wanted || c.row.id === value.trim());
 }
+
+/** The line under the picker (and read with it): how many can be chosen, how many match, or who is chosen. */
+export function pickerStatus(choosable: number, value: string, chosen: Colleague | undefined, total: number): string {
+  if (!value.trim()) return `${choosable.toLocaleString()} members can be chosen: type a name or email.`;
+  if (chosen) return `Chosen: ${chosen.row.name} (${chosen.row.email}).`;
+  if (total === 0) return 'No member who can be chosen matches.';
+  if (total > MAX_MATCHES) return `${total.toLocaleString()} members match: the first ${MAX_MATCHES} are listed, type more to narrow.`;
+  return `${total} ${total === 1 ? 'member matches' : 'members match'}: pick one from the list.`;
+}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { colleagueNamed, matchColleagues, MAX_MATCHES, type Colleague } from './colleague-choices.js';
+import { colleagueNamed, matchColleagues, pickerStatus, type Colleague } from './colleague-choices.js';
 
 interface ColleaguePickerProps {
   id: string;
@@ -74,15 +74,7 @@ export function ColleaguePicker({ id, label, colleagues, value, onChange, hint, 
     }
   };
 
-  const status = !value.trim()
-    ? `${colleagues.length.toLocaleString()} members can be chosen: type a name or email.`
-    : chosen
-      ? `Chosen: ${chosen.row.name} (${chosen.row.email}).`
-      : total === 0
-        ? 'No member who can be chosen matches.'
-        : total > MAX_MATCHES
-          ? `${total.toLocaleString()} match: the first ${MAX_MATCHES} are listed, type more to narrow.`
-          : `${total} ${total === 1 ? 'matches' : 'match'}: pick one from the list.`;
+  const status = pickerStatus(colleagues.length, value, chosen, total);
 
   return (
     <div className="form-field colleague-picker">
