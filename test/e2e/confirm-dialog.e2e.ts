@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { axeViolations, focusedControl, openZoomed } from './support/a11y.js';
+import { bundleHarness } from './support/harness-bundle.js';
 
 /**
  * The confirm dialog every action will use, alone on a page with "type the
@@ -18,22 +18,6 @@ let page: Page;
 let close: () => Promise<void>;
 const problems: string[] = [];
 
-async function bundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    // Vitest sets NODE_ENV=test, which would otherwise select React's development JSX runtime.
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    oxc: { jsx: { development: false } },
-    build: { write: false, minify: false, lib: { entry: HARNESS, formats: ['iife'], name: 'harness' } },
-  });
-  const result = Array.isArray(out) ? out[0] : out;
-  if (!('output' in result)) throw new Error('Vite did not return the bundle');
-  return result.output[0].type === 'chunk' ? result.output[0].code : '';
-}
-
 beforeAll(async () => {
   const session = await openZoomed(1);
   page = session.page;
@@ -41,7 +25,7 @@ beforeAll(async () => {
   page.on('pageerror', (err) => problems.push(err.message));
   await page.setContent('<!doctype html><html lang="en"><head><title>Confirm dialog</title></head><body><div id="root"></div></body></html>');
   await page.addStyleTag({ content: readFileSync(join(root, 'renderer/src/styles.css'), 'utf8') });
-  await page.addScriptTag({ content: await bundle() });
+  await page.addScriptTag({ content: await bundleHarness(root, HARNESS) });
   await page.getByRole('button', { name: 'Remove Acme' }).waitFor({ timeout: 5_000 }).catch((err: Error) => {
     throw new Error(`The harness did not render: ${problems.join(' | ') || err.message}`);
   });

@@ -8,6 +8,12 @@ import { cancelInviteSpec } from './specs/cancel-invite.js';
 import { changeRoleSpec } from './specs/change-role.js';
 import { editProfileSpec } from './specs/edit-profile.js';
 import { resendInviteSpec } from './specs/resend-invite.js';
+import { deleteFormerMemberFilesSpec } from './forms/delete-former-member-files.js';
+import { moveFormerMemberFilesSpec } from './forms/move-former-member-files.js';
+import { recoverSpec } from './forms/recover.js';
+import { removeSpec } from './forms/remove.js';
+import { suspendSpec } from './forms/suspend.js';
+import { unsuspendSpec } from './forms/unsuspend.js';
 
 export { inviteSpec } from './specs/invite.js';
 
@@ -16,7 +22,18 @@ export type AnyActionSpec = MemberActionSpec<unknown>;
 const listed = <V>(spec: MemberActionSpec<V>): AnyActionSpec => spec as unknown as AnyActionSpec;
 
 /** Everyday changes first, then the ones that take access away. */
-export const MEMBER_ACTIONS: readonly AnyActionSpec[] = [listed(editProfileSpec), listed(changeRoleSpec), listed(resendInviteSpec), listed(cancelInviteSpec)];
+export const MEMBER_ACTIONS: readonly AnyActionSpec[] = [
+  listed(editProfileSpec),
+  listed(changeRoleSpec),
+  listed(resendInviteSpec),
+  listed(cancelInviteSpec),
+  listed(suspendSpec),
+  listed(unsuspendSpec),
+  listed(removeSpec),
+  listed(recoverSpec),
+  listed(moveFormerMemberFilesSpec),
+  listed(deleteFormerMemberFilesSpec),
+];
 
 /** The actions offered for this member, in menu order. */
 export function actionsFor(member: MemberRow): readonly AnyActionSpec[] {

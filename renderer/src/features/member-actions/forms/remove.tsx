@@ -1,0 +1,107 @@
+import { useMemo } from 'react';
+import type { MemberActionSpec, ActionFormProps } from '../action-spec.js';
+import { canHearAboutTransfer, canReceiveFiles, colleaguesWhere } from './colleague-choices.js';
+import { ColleaguePicker } from './colleague-picker.js';
+import { chooseFate, FILE_FATES, fateUnavailable, initialRemoveValues, optionsFor, removeToParams, type RemoveValues } from './remove-options.js';
+import { WipeDevicesField } from './wipe-devices-field.js';
+
+function RemoveForm({ member, values, onChange, errors, members, idPrefix }: ActionFormProps<RemoveValues>) {
+  const fits = optionsFor(values.fate);
+  const leaverId = member?.id;
+  const receivers = useMemo(() => colleaguesWhere(members, (m) => canReceiveFiles(m, leaverId)), [members, leaverId]);
+  const admins = useMemo(() => colleaguesWhere(members, (m) => canHearAboutTransfer(m, leaverId)), [members, leaverId]);
+  const set = (patch: Partial<RemoveValues>) => onChange({ ...values, ...patch });
+
+  return (
+    <>
+      <fieldset className="fieldset">
+        <legend>What happens to their files?</legend>
+        {FILE_FATES.map((f) => {
+          const unavailable = fateUnavailable(f.value, member);
+          return (
+            <label key={f.value} className="choice">
+              <input
+                type="radio"
+                name={`${idPrefix}-fate`}
+                value={f.value}
+                checked={values.fate === f.value}
+                disabled={unavailable !== undefined}
+                aria-describedby={`${idPrefix}-fate-${f.value}-hint`}
+                onChange={() => onChange(chooseFate(values, f.value))}
+              />
+              <span>
+                {f.label}
+                <span id={`${idPrefix}-fate-${f.value}-hint`} className="choice__hint">
+                  {unavailable ?? f.hint}
+                </span>
+              </span>
+            </label>
+          );
+        })}
+      </fieldset>
+      {fits.recipients && (
+        <>
+          <ColleaguePicker
+            id={`${idPrefix}-transferTo`}
+            label="Transfer the files to"
+            colleagues={receivers}
+            value={values.transferTo}
+            onChange={(transferTo) => set({ transferTo })}
+            hint="An active member with a verified email address."
+            error={errors.transferTo}
+          />
+          <ColleaguePicker
+            id={`${idPrefix}-transferAdmin`}
+            label="Admin told about transfer errors"
+            colleagues={admins}
+            value={values.transferAdmin}
+            onChange={(transferAdmin) => set({ transferAdmin })}
+            hint="An active member with an admin role; Dropbox emails them if part of the transfer fails."
+            error={errors.transferAdmin}
+          />
+        </>
+      )}
+      {fits.teamShares && (
+        <div className="form-field">
+          <label className="choice" htmlFor={`${idPrefix}-retainTeamShares`}>
+            <input
+              id={`${idPrefix}-retainTeamShares`}
+              type="checkbox"
+              checked={values.retainTeamShares}
+              aria-describedby={[`${idPrefix}-retainTeamShares-hint`, errors.retainTeamShares ? `${idPrefix}-retainTeamShares-error` : ''].filter(Boolean).join(' ')}
+              aria-invalid={errors.retainTeamShares ? true : undefined}
+              onChange={(e) => set({ retainTeamShares: e.target.checked })}
+            />
+            <span>Keep folders shared with them directly</span>
+          </label>
+          <span id={`${idPrefix}-retainTeamShares-hint`} className="choice__hint">
+            Folders shared with them by name (not through a group, and not Paper folders) stay shared with the Basic account. Needs the team to allow sharing outside the team.
+          </span>
+          {errors.retainTeamShares && (
+            <p id={`${idPrefix}-retainTeamShares-error`} className="field-error">
+              {errors.retainTeamShares}
+            </p>
+          )}
+        </div>
+      )}
+      <WipeDevicesField
+        id={`${idPrefix}-wipeData`}
+        checked={values.wipeData}
+        onChange={(wipeData) => set({ wipeData })}
+        lockedOff={fits.wipeChoosable ? undefined : 'someone who keeps their account keeps the files on their devices.'}
+        error={errors.wipeData}
+      />
+    </>
+  );
+}
+
+/** members/remove with every option; invited members are cancelled instead (Cancel invite). */
+export const removeSpec: MemberActionSpec<RemoveValues> = {
+  kind: 'member.remove',
+  label: 'Remove from team',
+  destructive: true,
+  appliesTo: (m) => m.status === 'active' || m.status === 'suspended',
+  initialValues: initialRemoveValues,
+  toParams: removeToParams,
+  Form: RemoveForm,
+};
