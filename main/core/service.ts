@@ -117,6 +117,7 @@ export class TeamkeeperService implements CoreEvents {
       client: o.client,
       probe: o.probe,
       noSavedSignIn: noSavedSignInReason(o.secretsPersist ?? true, o.mode),
+      onDisconnect: (id) => this.teams.disconnect(id),
     }));
     const connect = (this.connect = new ConnectFlow({
       events,

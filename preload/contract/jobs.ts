@@ -96,6 +96,8 @@ export interface JobSummary {
   state: JobState;
   /** resumeJob has something to do: paused, interrupted, or finished with items still in doubt. */
   resumable: boolean;
+  /** A paused job that Teamkeeper paused itself: why, and what to do (sign in again, reconnect), in a sentence. */
+  pausedBecause?: string;
   createdAt: string;
   irreversible: boolean;
   progress: JobProgress;
@@ -163,9 +165,20 @@ export interface JobsResults {
 
 export type JobsApi = ApiOf<typeof JOBS_ARGS, JobsResults>;
 
-/** What one team's job engine emits. */
+/**
+ * What one team's job engine emits. The stream is bounded however big the
+ * job: read a job's items with getJobItems, never by collecting job.item.
+ * - job.state: every change of state.
+ * - job.progress: at most 4 a second per job, and always one when the job
+ *   stops (finished, paused, cancelled, interrupted).
+ * - job.item: in a job of at most 100 items, each item as it ends; in a
+ *   bigger job only the items that failed or are unconfirmed (in doubt). At
+ *   most 100 per run of a job either way (a resume is a new run); after that
+ *   only job.progress tells how the job goes.
+ */
 export type JobEngineEvent =
-  | { type: 'job.state'; jobId: string; state: JobState }
+  /** `reason`: why Teamkeeper paused the job itself (the team's sign-in was refused, the team was disconnected). */
+  | { type: 'job.state'; jobId: string; state: JobState; reason?: string }
   | { type: 'job.progress'; jobId: string; progress: JobProgress }
   | { type: 'job.item'; jobId: string; index: number; outcome: ItemOutcome }
   /** The directory was re-read for these members; the same change also goes out as a directory.delta. */

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { auditFilterSchema, type AuditEntry, type AuditFilter, type AuditPage } from '../../../preload/contract/audit.js';
 import { DurableAppender } from '../fs/durable-file.js';
+import { indexAuditFile, repairTail, type AuditIndex, type IndexFilter } from './audit-index.js';
 import { fileNameOf, legacyFileNameOf, moveLegacy } from '../fs/file-name.js';
-import { readJsonLines } from '../fs/json-lines.js';
 import { writeCsv, type CsvWriteResult } from '../reports/csv-writer.js';
 
 /** Keys whose values never go into the log, whatever an action hands over. */
@@ -18,33 +18,59 @@ function endOfDay(date: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T23:59:59.999Z`) : Date.parse(date);
 }
 
-/** Oldest-first entries → the page `offset` entries back from the newest. */
-function pageOf(all: AuditEntry[], offset: number, limit: number): AuditPage {
-  const end = Math.max(0, all.length - offset);
-  return { total: all.length, entries: all.slice(Math.max(0, end - limit), end).reverse() };
+/** Lines read from disk at once while exporting. */
+const EXPORT_BATCH = 1000;
+
+/** A filter from the Api (checked here: a bad one throws) as the index matches it. */
+function indexFilter(filter: AuditFilter): IndexFilter {
+  const f = auditFilterSchema.parse(filter);
+  return {
+    ...(f.member ? { members: new Set([f.member.toLowerCase()]) } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(f.outcome ? { outcome: f.outcome } : {}),
+    from: f.from ? Date.parse(f.from) : -Infinity,
+    to: f.to ? endOfDay(f.to) : Infinity,
+  };
 }
 
 /**
  * The append-only audit log of one team: audit/<teamId>.jsonl in the data
  * dir. Every append is on disk before it resolves; a line torn by a crash is
  * cut off when the log is opened, so the file is always whole lines.
+ *
+ * The first query reads the log once to build an in-memory index (see
+ * AuditIndex); each append adds to it once on disk. Queries then read only
+ * the lines of the page they answer, however long the log has grown.
  */
 export class AuditLog {
   private readonly appender: DurableAppender;
-  private badLines: number[] = [];
+  private built: { index: AuditIndex; badLines: number[] } | undefined;
+  /** Bytes of the log known whole and on disk: what the index may be built from. */
+  private durableEnd: number;
 
   private constructor(readonly file: string) {
-    // A damaged line in the middle must not stop the team's work or hide the rest of the log:
-    // it is skipped, and said (damage), while new entries still go on the end.
-    readJsonLines(file, (v) => v, { repair: true, onBadLine: (n) => this.badLines.push(n) });
+    this.durableEnd = repairTail(file);
     this.appender = DurableAppender.open(file);
   }
 
-  /** Why some entries could not be read (damaged lines, found when opened or last read); undefined when the log is whole. */
+  /**
+   * Built by the first query, not when the team opens: a long log must not
+   * hold up the team's first directory load. From then on each append adds to it.
+   */
+  private get index(): AuditIndex {
+    // A damaged line in the middle must not stop the team's work or hide the rest of the log:
+    // it is skipped, and said (damage), while new entries still go on the end.
+    this.built ??= indexAuditFile(this.file, this.durableEnd);
+    return this.built.index;
+  }
+
+  /** Why some entries could not be read (damaged lines in the log); undefined when the log is whole. */
   get damage(): string | undefined {
-    if (this.badLines.length === 0) return undefined;
-    const shown = this.badLines.slice(0, 5).join(', ');
-    return `The audit log has ${this.badLines.length} damaged line${this.badLines.length === 1 ? '' : 's'} (line ${shown}${this.badLines.length > 5 ? ', …' : ''}) that could not be read; every other entry is shown.`;
+    void this.index;
+    const bad = this.built!.badLines;
+    if (bad.length === 0) return undefined;
+    const shown = bad.slice(0, 5).join(', ');
+    return `The audit log has ${bad.length} damaged line${bad.length === 1 ? '' : 's'} (line ${shown}${bad.length > 5 ? ', …' : ''}) that could not be read; every other entry is shown.`;
   }
 
   static open(dataDir: string, teamId: string): AuditLog {
@@ -59,30 +85,27 @@ export class AuditLog {
   }
 
   append(entry: AuditEntry): Promise<void> {
-    return this.appender.append(JSON.stringify({ ...entry, options: scrub(entry.options) }) + '\n');
+    const written: AuditEntry = { ...entry, options: scrub(entry.options) };
+    const line = JSON.stringify(written) + '\n';
+    // Counted (and indexed, once there is an index) only when on disk: appends resolve in the
+    // order they were written, and a failed write, cut back off the file, never counts.
+    const length = Buffer.byteLength(line);
+    return this.appender.append(line).then(() => {
+      this.durableEnd += length;
+      this.built?.index.add(written, length);
+    });
   }
 
   /** Entries matching every given filter, oldest first. */
   read(filter: AuditFilter = {}): AuditEntry[] {
-    const f = auditFilterSchema.parse(filter);
-    const member = f.member?.toLowerCase();
-    const from = f.from ? Date.parse(f.from) : -Infinity;
-    const to = f.to ? endOfDay(f.to) : Infinity;
-    const bad: number[] = [];
-    const { records } = readJsonLines(this.file, (v) => v as AuditEntry, { onBadLine: (n) => bad.push(n) });
-    this.badLines = bad;
-    return records.filter((e) => {
-      if (member && e.member.id?.toLowerCase() !== member && e.member.email?.toLowerCase() !== member) return false;
-      if (f.action && e.action !== f.action) return false;
-      if (f.outcome && e.outcome !== f.outcome) return false;
-      const t = Date.parse(e.time);
-      return t >= from && t <= to;
-    });
+    const { slots } = this.index.find(indexFilter(filter), 0, Infinity);
+    return this.index.read(this.file, slots.reverse());
   }
 
   /** One page of the matching entries, newest first. */
   page(filter: AuditFilter, offset: number, limit: number): AuditPage {
-    return pageOf(this.read(filter), offset, limit);
+    const { total, slots } = this.index.find(indexFilter(filter), offset, limit);
+    return { total, entries: this.index.read(this.file, slots) };
   }
 
   /**
@@ -90,36 +113,28 @@ export class AuditLog {
    * member id, and the email they were invited with, before they had an id).
    */
   memberHistory(keys: string[], offset: number, limit: number): AuditPage {
-    const wanted = new Set(keys.map((k) => k.toLowerCase()));
-    const all = readJsonLines(this.file, (v) => v as AuditEntry).records.filter(
-      (e) => (e.member.id !== undefined && wanted.has(e.member.id.toLowerCase())) || (e.member.email !== undefined && wanted.has(e.member.email.toLowerCase())),
-    );
-    return pageOf(all, offset, limit);
+    const { total, slots } = this.index.find({ members: new Set(keys.map((k) => k.toLowerCase())), from: -Infinity, to: Infinity }, offset, limit);
+    return { total, entries: this.index.read(this.file, slots) };
   }
 
   /** How many entries match (what an export of them will hold). */
   count(filter: AuditFilter): number {
-    return this.read(filter).length;
+    return this.index.find(indexFilter(filter), 0, 0).total;
   }
 
-  /** The filtered entries as CSV (formula-safe, see csv-writer). */
+  /** The filtered entries as CSV (formula-safe, see csv-writer), oldest first, read a batch of lines at a time. */
   exportCsv(filter: AuditFilter, out: Writable): Promise<CsvWriteResult> {
     const header = ['time', 'team', 'admin', 'job', 'action', 'member id', 'member email', 'options', 'outcome', 'reason', 'request id', 'error tag'];
-    const rows = this.read(filter).map((e) => [
-      e.time,
-      e.teamId,
-      e.admin.email,
-      e.jobId,
-      e.action,
-      e.member.id ?? '',
-      e.member.email ?? '',
-      JSON.stringify(e.options),
-      e.outcome,
-      e.reason ?? '',
-      e.requestId ?? '',
-      e.errorTag ?? '',
-    ]);
-    return writeCsv(header, rows, out);
+    const slots = this.index.find(indexFilter(filter), 0, Infinity).slots.reverse();
+    const { file, index } = this;
+    function* rows(): Generator<string[]> {
+      for (let k = 0; k < slots.length; k += EXPORT_BATCH) {
+        for (const e of index.read(file, slots.slice(k, k + EXPORT_BATCH))) {
+          yield [e.time, e.teamId, e.admin.email, e.jobId, e.action, e.member.id ?? '', e.member.email ?? '', JSON.stringify(e.options), e.outcome, e.reason ?? '', e.requestId ?? '', e.errorTag ?? ''];
+        }
+      }
+    }
+    return writeCsv(header, rows(), out);
   }
 
   close(): Promise<void> {

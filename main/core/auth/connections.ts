@@ -22,6 +22,8 @@ export interface ConnectionsOptions {
   probe?: ProbeOptions;
   /** Why a team has no saved sign-in after a restart (depends on where secrets live). */
   noSavedSignIn: string;
+  /** Called as a team is disconnected, before its sign-in is revoked: what it holds (running jobs) stops first. */
+  onDisconnect?(connectionId: string): Promise<void>;
 }
 
 /** Revoking is a courtesy to Dropbox: it must not hold up a disconnect for long. */
@@ -116,6 +118,8 @@ export class Connections {
     this.all.delete(id);
     if (c === this.current) this.makeActive(this.get(SANDBOX_CONNECTION_ID));
     else this.save();
+    // Its jobs pause while the sign-in still works, so writes already sent get their answers.
+    await this.o.onDisconnect?.(id);
     await this.revoke(c);
     // Unless the team was connected again while the revoke ran: that sign-in is a new one to keep.
     if (!this.all.has(id)) await this.o.secrets.delete(refreshTokenKey(id));

@@ -27,6 +27,15 @@ export class Directory {
   private syncs = 0;
   /** The change the last sync made, kept so the caller that asked for it is not diffed twice. */
   private lastDelta: DirectoryDelta | null = null;
+  /**
+   * Rows applyMemberChanges re-read while a sync was running, stamped: a
+   * sync's listing may have been read before a job's change and arrive after
+   * it, so rows re-read after that sync started win over the listing's copy.
+   */
+  private readonly rereads = new Map<string, { stamp: number; row: MemberRow | null }>();
+  private stamp = 0;
+  /** The stamp at which each running sync started. */
+  private syncStarts: number[] = [];
 
   constructor(
     private readonly connectionId: string,
@@ -88,14 +97,18 @@ export class Directory {
   async applyMemberChanges(ids: readonly string[]): Promise<{ upserted: string[]; removed: string[] }> {
     const upserted: string[] = [];
     const removed: string[] = [];
-    if (!this.snapshot || ids.length === 0) return { upserted, removed };
+    // With no snapshot yet, a running first sync still needs to hear of the change.
+    if (ids.length === 0 || (!this.snapshot && this.syncStarts.length === 0)) return { upserted, removed };
     const fresh = new Map<string, MemberRow | null>();
     for (let i = 0; i < ids.length; i += 100) {
       const chunk = ids.slice(i, i + 100);
       const r = await this.client.call('team/members/get_info_v2', 'read', (dbx, o) => dbx.teamMembersGetInfoV2({ members: chunk.map((id) => ({ '.tag': 'team_member_id' as const, team_member_id: id })) }, o));
       r.members_info.forEach((item, k) => fresh.set(chunk[k], item['.tag'] === 'member_info' ? toMemberRow(item) : null));
     }
+    const stamp = ++this.stamp;
+    if (this.syncStarts.length > 0) for (const [id, row] of fresh) this.rereads.set(id, { stamp, row });
     const s = this.snapshot;
+    if (!s) return { upserted, removed };
     const keep = (row: MemberRow | null): row is MemberRow => row !== null && (s.includeRemoved || row.status !== 'removed');
     // Changed members keep their place; new ones (an invite) go at the end.
     const members: MemberRow[] = [];
@@ -132,6 +145,8 @@ export class Directory {
     const { connectionId } = this;
     this.events.emit({ type: 'directory.sync', connectionId, phase: 'started', loaded: 0 });
     let loaded = 0;
+    const startedAt = this.stamp;
+    this.syncStarts.push(startedAt);
     try {
       // Roles and groups are small: fetched beside the member pages, not after them.
       const [listing, roles, groups] = await Promise.all([
@@ -147,13 +162,13 @@ export class Directory {
         version: `${this.run}.${++this.syncs}`,
         syncedAt: new Date().toISOString(),
         includeRemoved,
-        members: listing.members,
+        members: this.withRereads(listing.members, startedAt, includeRemoved),
         groups,
         roles: roles ?? [...listing.rolesSeen].map(([id, name]) => ({ id, name })),
       };
       const previous = this.view(includeRemoved);
       this.snapshot = snapshot;
-      this.byId = new Map(listing.members.map((m) => [m.id, m]));
+      this.byId = new Map(snapshot.members.map((m) => [m.id, m]));
       this.lastDelta = previous ? directoryDelta(previous, snapshot) : null;
       if (this.lastDelta) this.events.emit({ type: 'directory.delta', ...this.lastDelta });
       this.events.emit({ type: 'directory.sync', connectionId, phase: 'done', loaded });
@@ -162,6 +177,35 @@ export class Directory {
       const error = toAppError(err);
       this.events.emit({ type: 'directory.sync', connectionId, phase: 'error', loaded, error: error.toInfo() });
       throw error;
+    } finally {
+      this.syncEnded(startedAt);
     }
+  }
+
+  /** The listing with the rows re-read since the sync started in place of its copies (gone when the re-read found them gone). */
+  private withRereads(listed: MemberRow[], startedAt: number, includeRemoved: boolean): MemberRow[] {
+    const newer = new Map<string, MemberRow | null>();
+    for (const [id, r] of this.rereads) if (r.stamp > startedAt) newer.set(id, r.row);
+    if (newer.size === 0) return listed;
+    const keep = (row: MemberRow | null): row is MemberRow => row !== null && (includeRemoved || row.status !== 'removed');
+    const members: MemberRow[] = [];
+    for (const m of listed) {
+      if (!newer.has(m.id)) members.push(m);
+      else {
+        const row = newer.get(m.id)!;
+        newer.delete(m.id);
+        if (keep(row)) members.push(row);
+      }
+    }
+    // Members the listing did not have yet (an invite sent while it ran) go at the end.
+    for (const row of newer.values()) if (keep(row)) members.push(row);
+    return members;
+  }
+
+  /** Re-read rows are kept only as long as a sync that started before them runs. */
+  private syncEnded(startedAt: number): void {
+    this.syncStarts.splice(this.syncStarts.indexOf(startedAt), 1);
+    const oldest = Math.min(...this.syncStarts);
+    for (const [id, r] of this.rereads) if (r.stamp <= oldest) this.rereads.delete(id);
   }
 }

@@ -129,6 +129,8 @@ export class DurableAppender {
   private fd: number | undefined;
   private readonly pending: Buffer[] = [];
   private flushing: Promise<void> | undefined;
+  /** The write that will carry what is pending now: every append waiting in it shares its fate. */
+  private batch: Promise<void> | undefined;
   /** Bytes known whole and on disk. */
   private goodLength: number;
   private broken: Error | undefined;
@@ -158,7 +160,8 @@ export class DurableAppender {
     if (this.fd === undefined) return Promise.reject(new Error(`${basename(this.file)} is closed`));
     if (this.broken) return Promise.reject(this.broken);
     this.pending.push(Buffer.from(text));
-    return this.flush();
+    this.batch ??= this.flush();
+    return this.batch;
   }
 
   /** Appends synchronously and durably: for the rare caller that must not yield before it is on disk. */
@@ -191,8 +194,12 @@ export class DurableAppender {
   }
 
   private flush(): Promise<void> {
-    // Everything pending now goes out with the next write; callers wait for that write's fsync.
-    const run = (this.flushing ?? Promise.resolve()).then(() => this.writePending());
+    // Everything pending when the write starts goes out in it, and each of those appends waits for
+    // that write's fsync (and hears of its failure); appends made after it start belong to the next.
+    const run = (this.flushing ?? Promise.resolve()).then(() => {
+      this.batch = undefined;
+      return this.writePending();
+    });
     this.flushing = run.catch(() => undefined);
     return run;
   }

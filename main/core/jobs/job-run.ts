@@ -30,7 +30,15 @@ export function outcomeOfError(err: unknown): Extract<ItemOutcome, { outcome: 'f
   return { outcome: 'failed', message: e.message, ...(e.dropboxTag ? { tag: e.dropboxTag } : {}), ...(requestId ? { requestId } : {}) };
 }
 
-const PROGRESS_EVERY_MS = 200;
+/** job.progress at most this often per job (the last one, when the job stops, always goes). */
+export const PROGRESS_EVERY_MS = 250;
+/**
+ * A job of at most this many items announces every item as job.item; a
+ * bigger one only its failed and unconfirmed items. Either way at most this
+ * many per run of the job: a 50,000-item job that fails item after item must
+ * not flood the event stream. The rest is read with getJobItems.
+ */
+export const ITEM_EVENTS_MAX = 100;
 /** An item left in doubt mid-run is checked again after this pause, at most MAX_RECHECKS times, before it is left unconfirmed. */
 const RECHECK_DELAY_MS = 1000;
 const MAX_RECHECKS = 2;
@@ -64,14 +72,17 @@ export class JobRun {
   private startedAt = 0;
   private finishedThisRun = 0;
   private lastProgressAt = 0;
+  private itemEvents = 0;
   private changed = new Set<string>();
+  /** Why Teamkeeper paused the job itself (not the admin), until it runs again. */
+  stoppedBecause: string | undefined;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly plan: StoredPlan,
     items: ItemList,
     private readonly d: JobRunDeps,
-    replay?: { items: Array<{ outcome?: ItemOutcome; inDoubt: boolean; asyncJobId?: string }>; lastState: JobState },
+    replay?: { items: Array<{ outcome?: ItemOutcome; inDoubt: boolean; asyncJobId?: string }>; lastState: JobState; lastWhy?: string },
   ) {
     this.items = items;
     this.results = Array.from({ length: items.length }, (_, i) => replay?.items[i].outcome);
@@ -82,6 +93,7 @@ export class JobRun {
       });
       const crashed = replay.lastState === 'running' || replay.lastState === 'pausing' || replay.lastState === 'cancelling';
       this.state = crashed ? 'interrupted' : replay.lastState;
+      if (this.state === 'paused') this.stoppedBecause = replay.lastWhy;
     } else {
       this.state = 'planned';
     }
@@ -133,6 +145,7 @@ export class JobRun {
 
   /** First start: skips and blocked items get their outcome at once, the rest are queued. */
   async start(): Promise<void> {
+    this.itemEvents = 0;
     this.setState('running');
     await this.journalWrite({ e: 'state', state: 'running', at: this.d.clock.now() });
     for (let i = 0; i < this.items.length; i++) {
@@ -154,14 +167,20 @@ export class JobRun {
     });
     this.claimed = [];
     this.controller = new AbortController();
+    this.itemEvents = 0;
     this.setState('running');
     await this.journalWrite({ e: 'state', state: 'running', at: this.d.clock.now() });
     this.launch();
   }
 
-  /** Stops starting items; those already sent finish. Resolves when the job is paused. */
-  async pause(): Promise<void> {
+  /**
+   * Stops starting items; those already sent finish. Resolves when the job is
+   * paused. `why`: Teamkeeper pauses it on its own (a refused sign-in, a
+   * disconnect), said in the job's summary and journalled with the pause.
+   */
+  async pause(why?: string): Promise<void> {
     if (this.state !== 'running') return;
+    this.stoppedBecause = why;
     this.setState('pausing');
     await this.running;
   }
@@ -267,10 +286,13 @@ export class JobRun {
         this.item(i),
       );
     } catch (err) {
-      if (toAppError(err).notSent) {
-        // Stopped before its write left Teamkeeper: nothing happened, so no outcome; settle()
-        // releases it with the claimed-but-unsent items and the next run sends it.
+      const e = toAppError(err);
+      if (e.notSent || e.code === 'needs_reauth') {
+        // Stopped before its write left Teamkeeper, or refused for the sign-in before Dropbox ran it:
+        // nothing happened, so no outcome; settle() releases it with the claimed-but-unsent items
+        // and the next run sends it (an async job already journalled is polled, not sent again).
         this.claimed.unshift(i);
+        if (e.code === 'needs_reauth') this.signInRefused();
         return;
       }
       outcome = outcomeOfError(err);
@@ -293,6 +315,12 @@ export class JobRun {
     try {
       verdict = await this.d.kind.verify(this.d.team, this.item(i));
     } catch (err) {
+      const e = toAppError(err);
+      if (e.code === 'needs_reauth') {
+        // Still in doubt: checked again when the job resumes with a working sign-in.
+        this.signInRefused();
+        return;
+      }
       const o = outcomeOfError(err);
       this.record(i, { outcome: 'unconfirmed', message: `Could not check whether the change was made: ${o.message}` });
       return;
@@ -304,6 +332,17 @@ export class JobRun {
     // Proven not applied: send again under a fresh intent.
     await this.journalWrite({ e: 'intent', i: [i] });
     await this.send(i);
+  }
+
+  /**
+   * Dropbox refused the team's sign-in (revoked, expired for good): every
+   * other item would fail the same way, so the job pauses, durably, instead
+   * of failing item after item. It resumes once the team is signed in again.
+   */
+  private signInRefused(): void {
+    if (this.state !== 'running') return;
+    this.stoppedBecause = "Paused: Dropbox no longer accepts this team's sign-in. Sign in to the team again, then resume the job.";
+    this.setState('pausing');
   }
 
   private record(i: number, outcome: ItemOutcome): void {
@@ -330,12 +369,21 @@ export class JobRun {
       ...(outcome.outcome === 'failed' && outcome.tag ? { errorTag: outcome.tag } : {}),
     });
     this.track(audited.then(() => this.d.journal.append({ e: 'outcome', i, o: outcome, at })));
-    this.d.emit({ type: 'job.item', jobId: this.jobId, index: i, outcome });
+    if (this.announces(outcome)) {
+      this.itemEvents++;
+      this.d.emit({ type: 'job.item', jobId: this.jobId, index: i, outcome });
+    }
     if (outcome.outcome === 'done' && (outcome.memberId ?? item.member?.id)) this.memberChanged((outcome.memberId ?? item.member?.id)!);
     if (at - this.lastProgressAt >= PROGRESS_EVERY_MS) {
       this.lastProgressAt = at;
       this.d.emit({ type: 'job.progress', jobId: this.jobId, progress: this.progress() });
     }
+  }
+
+  /** Whether this outcome goes out as a job.item event (see ITEM_EVENTS_MAX). */
+  private announces(outcome: ItemOutcome): boolean {
+    if (this.itemEvents >= ITEM_EVENTS_MAX) return false;
+    return this.items.length <= ITEM_EVENTS_MAX || outcome.outcome === 'failed' || outcome.outcome === 'unconfirmed';
   }
 
   private memberChanged(id: string): void {
@@ -392,13 +440,16 @@ export class JobRun {
     else if (this.state === 'cancelling') next = 'cancelled';
     else if (this.state === 'pausing') next = 'paused';
     else next = 'finished';
-    if (!this.writeError) await this.d.journal.append({ e: 'state', state: next, at: this.d.clock.now() }).catch(() => undefined);
+    if (next !== 'paused') this.stoppedBecause = undefined;
+    const why = this.stoppedBecause;
+    if (!this.writeError) await this.d.journal.append({ e: 'state', state: next, at: this.d.clock.now(), ...(why ? { why } : {}) }).catch(() => undefined);
     this.setState(next);
     this.d.emit({ type: 'job.progress', jobId: this.jobId, progress: this.progress() });
   }
 
   private setState(state: JobState): void {
     this.state = state;
-    this.d.emit({ type: 'job.state', jobId: this.jobId, state });
+    const why = state === 'paused' || state === 'pausing' ? this.stoppedBecause : undefined;
+    this.d.emit({ type: 'job.state', jobId: this.jobId, state, ...(why ? { reason: why } : {}) });
   }
 }

@@ -222,6 +222,19 @@ export class Jobs {
     return this.run(jobId).whenStopped();
   }
 
+  /**
+   * Pauses every running job, durably, with the reason the admin will read
+   * (the team was disconnected): what was sent gets its answer for at most
+   * `graceMs`, then is cut off and left in doubt, checked on resume. Then closes.
+   */
+  async pauseAndClose(why: string, graceMs: number): Promise<void> {
+    const paused = Promise.all([...this.runs.values()].map((r) => r.pause(why)));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([paused, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    await this.close();
+  }
+
   /** Stops every running job (sent items finish or end in doubt) and closes the files. */
   async close(): Promise<void> {
     await Promise.all([...this.runs.values()].map((r) => r.abort()));
@@ -278,6 +291,7 @@ export class Jobs {
       label: kind?.label ?? run.plan.kind,
       state: run.state,
       resumable: run.resumable,
+      ...(run.state === 'paused' && run.stoppedBecause ? { pausedBecause: run.stoppedBecause } : {}),
       createdAt: run.plan.createdAt,
       irreversible: kind?.irreversible ?? false,
       progress: run.progress(),

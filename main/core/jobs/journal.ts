@@ -23,7 +23,8 @@ export interface StoredPlan {
  * were never sent after all (paused or cancelled first).
  */
 export type JournalRecord =
-  | { e: 'state'; state: JobState; at: number }
+  /** `why`: the job was paused by Teamkeeper rather than by the admin (the team's sign-in was refused, the team disconnected). */
+  | { e: 'state'; state: JobState; at: number; why?: string }
   | { e: 'intent'; i: number[] }
   | { e: 'release'; i: number[] }
   | { e: 'async'; i: number; id: string }
@@ -43,6 +44,8 @@ export interface Replayed {
   items: ReplayedItem[];
   /** The last state journalled; 'running' after a crash. */
   lastState: JobState;
+  /** Why Teamkeeper itself paused the job, when it did. */
+  lastWhy?: string;
 }
 
 const PLAN_FILE = 'plan.json';
@@ -111,11 +114,13 @@ export class JobJournal {
     if (planItems.length !== plan.total) throw new Error(`${jobId}: ${planItems.length} of ${plan.total} items on disk`);
     const items: ReplayedItem[] = Array.from({ length: plan.total }, () => ({ inDoubt: false }));
     let lastState: JobState = 'planned';
+    let lastWhy: string | undefined;
     const { records } = readJsonLines(join(dir, JOURNAL_FILE), (v) => v as JournalRecord, { repair: true });
     for (const r of records) {
       switch (r.e) {
         case 'state':
           lastState = r.state;
+          lastWhy = r.why;
           break;
         case 'intent':
           for (const i of r.i) {
@@ -136,7 +141,7 @@ export class JobJournal {
           break;
       }
     }
-    return { journal: new JobJournal(dir), replayed: { plan, planItems, items, lastState } };
+    return { journal: new JobJournal(dir), replayed: { plan, planItems, items, lastState, ...(lastWhy ? { lastWhy } : {}) } };
   }
 
   /** Resolves once the record is on disk. */

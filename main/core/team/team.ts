@@ -5,6 +5,9 @@ import { Directory } from '../directory/directory.js';
 import type { EventHub } from '../events.js';
 import { Jobs } from '../jobs/jobs.js';
 
+/** How long a disconnect waits for the answers to writes already sent before cutting them off (they are then checked on resume). */
+const DISCONNECT_GRACE_MS = 10_000;
+
 /** How many files (and bytes) a member holds, where the team can tell (the sandbox); undefined for unknown members. */
 export type FileUsageLookup = (memberId: string) => { files: number; bytes: number } | undefined;
 
@@ -60,5 +63,10 @@ export class Team {
   /** Stops running jobs (what was sent finishes or is left in doubt for the next start) and closes the files. */
   close(): Promise<void> {
     return this.jobs.close();
+  }
+
+  /** The team is being disconnected: its running jobs pause (resumable once it is connected again), then it closes. */
+  disconnecting(): Promise<void> {
+    return this.jobs.pauseAndClose('Paused: the team was disconnected. Connect it again, then resume the job.', DISCONNECT_GRACE_MS);
   }
 }

@@ -32,6 +32,18 @@ export class Teams {
     return teams.flatMap((t) => (t.status === 'fulfilled' ? [t.value] : []));
   }
 
+  /**
+   * The connection is being disconnected: its Team pauses its running jobs
+   * and is forgotten. Connected again, the team gets a new Team, which lists
+   * those jobs as paused, to resume.
+   */
+  async disconnect(connectionId: string): Promise<void> {
+    const team = this.latest.get(connectionId);
+    if (!team) return;
+    this.latest.delete(connectionId);
+    await team.then((t) => t.disconnecting()).catch((err: unknown) => console.error('Teamkeeper: pausing the jobs of a disconnected team failed:', err));
+  }
+
   /** Closes every Team made (at shutdown). */
   async close(): Promise<void> {
     const teams = await Promise.allSettled([...this.latest.values()]);

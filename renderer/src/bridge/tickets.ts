@@ -1,11 +1,8 @@
-import type { ExportCsvResult } from '../../../preload/contract.js';
+import type { AppErrorInfo, ExportCsvResult } from '../../../preload/contract.js';
 import { AppError, isAppErrorInfo } from './app-error.js';
 
 /** What a ticket opens: the event stream, or one waiting download. */
 export type TicketFor = { for: 'events' } | { for: 'download'; id: string };
-
-/** How long the event stream waits before asking for a new ticket after it dropped. */
-const REOPEN_MS = 1000;
 
 /**
  * A one-time ticket from the host (POST /tickets, session token in the
@@ -36,36 +33,72 @@ export async function ticketedDownload(token: string, result: ExportCsvResult): 
   return { ...result, url: `${result.url}?ticket=${encodeURIComponent(ticket)}` };
 }
 
+/** How the event stream tries again after it could not open: the first wait, doubled each time, and how many tries in a row before giving up. */
+export interface ReopenPolicy {
+  baseMs: number;
+  tries: number;
+}
+
+/** 0.5 s, 1 s, 2 s, 4 s: about 8 s of trying before the page says it lost Teamkeeper. */
+export const DEFAULT_REOPEN: ReopenPolicy = { baseMs: 500, tries: 5 };
+
+export interface EventStreamHandlers {
+  onMessage(data: string): void;
+  /** The stream is open; `first`: for the first time (after that, events sent while it was down are lost). */
+  onOpen?(first: boolean): void;
+  /** It could not be opened `tries` times in a row (the page's key refused, or Teamkeeper gone): no more tries. */
+  onLost?(error: AppErrorInfo): void;
+}
+
 /**
  * The host's event stream, each message handed to `onMessage`. A ticket
  * opens it once, so after a drop (which EventSource would retry with the
- * spent ticket) it is reopened with a new one, and `onReopen` is told:
- * whatever was sent in between is lost, so the caller re-reads. Returns close().
+ * spent ticket) it is reopened with a new one, backing off; `onOpen` says
+ * each time it opened. After `policy.tries` failed tries in a row it stops
+ * and calls `onLost`: a page whose key the host refuses would otherwise
+ * retry forever without a word. Returns close().
  */
-export function openTicketedEvents(token: string, onMessage: (data: string) => void, onReopen: () => void = () => {}): () => void {
+export function openTicketedEvents(token: string, handlers: EventStreamHandlers, policy: ReopenPolicy = DEFAULT_REOPEN): () => void {
   let source: EventSource | null = null;
   let closed = false;
   let openedBefore = false;
+  let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const retry = (error: AppErrorInfo) => {
+    if (closed) return;
+    failures++;
+    if (failures >= policy.tries) {
+      closed = true;
+      handlers.onLost?.(error);
+      return;
+    }
+    timer = setTimeout(() => void open(), policy.baseMs * 2 ** (failures - 1));
+  };
   const open = async () => {
     let ticket: string;
     try {
       ticket = await fetchTicket(token, { for: 'events' });
-    } catch {
-      if (!closed) timer = setTimeout(() => void open(), REOPEN_MS);
+    } catch (err) {
+      retry(isAppErrorInfo(err) ? { code: err.code, message: err.message } : { code: 'host_unreachable', message: 'Teamkeeper is not answering.' });
       return;
     }
     if (closed) return;
+    let opened = false;
     source = new EventSource(`/events?ticket=${encodeURIComponent(ticket)}`);
     source.onopen = () => {
-      if (openedBefore) onReopen();
+      opened = true;
+      failures = 0;
+      const first = !openedBefore;
       openedBefore = true;
+      handlers.onOpen?.(first);
     };
-    source.onmessage = (message: MessageEvent<string>) => onMessage(message.data);
+    source.onmessage = (message: MessageEvent<string>) => handlers.onMessage(message.data);
     source.onerror = () => {
       source?.close();
       source = null;
-      if (!closed) timer = setTimeout(() => void open(), REOPEN_MS);
+      // A stream that was up and dropped starts a fresh count; one that never opened is a failed try.
+      if (opened) timer = setTimeout(() => void open(), policy.baseMs);
+      else retry({ code: 'host_unreachable', message: 'The event stream of Teamkeeper could not be opened.' });
     };
   };
   void open();

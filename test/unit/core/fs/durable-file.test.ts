@@ -121,4 +121,17 @@ describe('DurableAppender and readJsonLines', () => {
     expect(readFileSync(file, 'utf8')).toBe('{"i":1}\n{"i":3}\n{"i":5}\n');
     expect(readJsonLines(file, (v) => v).records).toEqual([{ i: 1 }, { i: 3 }, { i: 5 }]);
   });
+
+  it('every append of a write that failed is told so, not only the first of them', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tk-append-')), 'log.jsonl');
+    let tear: number | undefined = 4;
+    const log = DurableAppender.open(file, { tearWrite: () => tear });
+    // Made in one tick, they go out in one write, which fails: none of them is on disk.
+    const outcomes = await Promise.allSettled([log.append('{"i":1}\n'), log.append('{"i":2}\n'), log.append('{"i":3}\n')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    tear = undefined;
+    await log.append('{"i":4}\n');
+    await log.close();
+    expect(readFileSync(file, 'utf8')).toBe('{"i":4}\n');
+  });
 });
