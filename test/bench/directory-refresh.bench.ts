@@ -19,13 +19,56 @@ const HEAP_BUDGET = 1.2;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 
+/**
+ * Installed before the app loads: notes, on the page's clock, when each
+ * event-stream message and each RPC answer arrives, so a refresh can be split
+ * into the part before the host's sync, the sync, and the renderer's part.
+ */
+function recordArrivals(): void {
+  // No named arrow functions in here: tsx would wrap them in a helper the page lacks.
+  const w = window as unknown as { __tkArrivals: Array<[number, string]> };
+  const log: Array<[number, string]> = (w.__tkArrivals = []);
+  const Native = window.EventSource;
+  window.EventSource = class extends Native {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      // Registered before the app's own listener, so it runs first.
+      this.addEventListener('message', (e) => {
+        const event = JSON.parse((e as MessageEvent<string>).data) as { type: string; phase?: string };
+        log.push([performance.now(), event.phase ? `${event.type}:${event.phase}` : event.type]);
+      });
+    }
+  };
+  const nativeFetch = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const method = typeof init?.body === 'string' ? (JSON.parse(init.body) as { method?: string }).method : undefined;
+    if (method) log.push([performance.now(), `rpc-sent:${method}`]);
+    const res = await nativeFetch(input, init);
+    if (method) log.push([performance.now(), `rpc-answered:${method}`]);
+    return res;
+  };
+}
+
+/** Where one refresh's time went, from the page's arrival notes; all figures are ms since the click. */
+interface Timeline {
+  total: number;
+  /** The sync's started event arrived: the click, the request, the host starting the sync. */
+  started: number;
+  firstProgress: number;
+  lastProgress: number;
+  /** The delta event (or, with none, the done event): after the last page the host diffed and sent. */
+  delta: number;
+  answered: number;
+}
+
 /** Click Refresh inside the page and time it until the frame after the sync ended is painted. */
-function refreshUntilPainted(page: Page): Promise<number> {
-  return page.evaluate(
+async function refreshUntilPainted(page: Page): Promise<Timeline> {
+  const { total, arrivals } = await page.evaluate(
     () =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<{ total: number; arrivals: Array<[number, string]> }>((resolve, reject) => {
         const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Refresh');
         if (!button) return reject(new Error('no Refresh button'));
+        const log = (window as unknown as { __tkArrivals: Array<[number, string]> }).__tkArrivals;
         let started = false;
         const t0 = performance.now();
         const observer = new MutationObserver(() => {
@@ -36,7 +79,10 @@ function refreshUntilPainted(page: Page): Promise<number> {
             // rAF runs just before the next paint; a message posted from it runs just after.
             requestAnimationFrame(() => {
               const channel = new MessageChannel();
-              channel.port1.onmessage = () => resolve(performance.now() - t0);
+              channel.port1.onmessage = () => {
+                const end = performance.now();
+                resolve({ total: end - t0, arrivals: log.filter(([t]) => t >= t0 && t <= end).map(([t, what]) => [t - t0, what]) });
+              };
               channel.port2.postMessage(null);
             });
           }
@@ -45,6 +91,17 @@ function refreshUntilPainted(page: Page): Promise<number> {
         button.click();
       }),
   );
+  const at = (what: string) => arrivals.find(([, w]) => w === what)?.[0] ?? NaN;
+  const progress = arrivals.filter(([, w]) => w === 'directory.sync:progress').map(([t]) => t);
+  const delta = at('directory.delta');
+  return {
+    total,
+    started: at('directory.sync:started'),
+    firstProgress: progress[0] ?? NaN,
+    lastProgress: progress.at(-1) ?? NaN,
+    delta: Number.isNaN(delta) ? at('directory.sync:done') : delta,
+    answered: at('rpc-answered:syncDirectory'),
+  };
 }
 
 /** Bytes the page received over the network (answers and event-stream messages) while `run` ran. */
@@ -137,6 +194,7 @@ export default async function benchDirectoryRefresh(): Promise<void> {
     const wholeBytes = Buffer.byteLength(JSON.stringify({ ok: true, result: await appRpc(app.appUrl, 'refreshDirectory', { includeRemoved: false }) }));
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    await page.addInitScript(recordArrivals);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await page.goto(app.appUrl);
@@ -147,13 +205,15 @@ export default async function benchDirectoryRefresh(): Promise<void> {
     await bareSdkListing(dbx); // warm-up
     const bare: number[] = [];
     const painted: number[] = [];
+    const timelines: Timeline[] = [];
     const sent: number[] = [];
     let heapFirst = 0;
     for (let i = 0; i < REFRESHES; i++) {
       const b = await timed(() => bareSdkListing(dbx));
-      let took = 0;
-      sent.push(await bytesReceived(cdp, async () => (took = await refreshUntilPainted(page))));
-      painted.push(took);
+      let timeline: Timeline | undefined;
+      sent.push(await bytesReceived(cdp, async () => (timeline = await refreshUntilPainted(page))));
+      painted.push(timeline!.total);
+      timelines.push(timeline!);
       bare.push(b.ms);
       if (b.count !== total) throw new Error(`the SDK listed ${b.count} members, the app shows ${total}`);
       if (i === 0) heapFirst = await heapAfterGc(cdp);
@@ -169,6 +229,9 @@ export default async function benchDirectoryRefresh(): Promise<void> {
     console.log(`refresh click → painted:                  median ${ms(median(painted))} (${painted.map(ms).join(', ')})`);
     console.log(`bare SDK listing of the same team:        median ${ms(median(bare))} (${bare.map(ms).join(', ')})`);
     console.log(`painted / bare ratio:                     ${ratio.toFixed(3)} (budget ≤ ${TIME_BUDGET}: ${ratio <= TIME_BUDGET ? 'met' : 'MISSED'})`);
+    const mid = (pick: (t: Timeline) => number) => ms(median(timelines.map(pick)));
+    if (process.env.BENCH_VERBOSE) for (const t of timelines) console.log(JSON.stringify(t, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v)));
+    console.log(`where the refresh's time went (medians):  click → sync started event ${mid((t) => t.started)}; → first page ${mid((t) => t.firstProgress - t.started)}; first → last page ${mid((t) => t.lastProgress - t.firstProgress)}; last page → delta event ${mid((t) => t.delta - t.lastProgress)}; delta → answer ${mid((t) => t.answered - t.delta)}; answer → painted ${mid((t) => t.total - t.answered)}`);
     console.log(`renderer heap after refresh 1 / ${REFRESHES}:          ${mb(heapFirst)} / ${mb(heapLast)} → ${(heapLast / heapFirst).toFixed(3)}× (budget ≤ ${HEAP_BUDGET}: ${heapLast / heapFirst <= HEAP_BUDGET ? 'met' : 'MISSED'})`);
   } finally {
     await browser.close();

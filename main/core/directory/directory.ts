@@ -3,7 +3,7 @@ import { withoutRemovedVersion, type DirectoryDelta, type DirectorySnapshot, typ
 import type { DropboxClient } from '../dropbox/client.js';
 import { toAppError } from '../dropbox/errors.js';
 import type { EventHub } from '../events.js';
-import { directoryDelta } from './delta.js';
+import { directoryDelta, RunningDiff } from './delta.js';
 import { toMemberRow } from './member-row.js';
 import { listAllGroups, listAllMembers, listRoles } from './sync.js';
 
@@ -132,11 +132,16 @@ export class Directory {
     const { connectionId } = this;
     this.events.emit({ type: 'directory.sync', connectionId, phase: 'started', loaded: 0 });
     let loaded = 0;
+    // Diffed page by page against the snapshot held now, so the delta is ready with the last page.
+    const start = this.snapshot;
+    const previous = this.view(includeRemoved);
+    const diff = previous ? new RunningDiff(previous, this.lookupIn(previous)) : null;
     try {
       // Roles and groups are small: fetched beside the member pages, not after them.
       const [listing, roles, groups] = await Promise.all([
-        listAllMembers(this.client, includeRemoved, (n) => {
+        listAllMembers(this.client, includeRemoved, (rows, n) => {
           loaded = n;
+          diff?.add(rows);
           this.events.emit({ type: 'directory.sync', connectionId, phase: 'progress', loaded: n });
         }),
         listRoles(this.client),
@@ -151,10 +156,16 @@ export class Directory {
         groups,
         roles: roles ?? [...listing.rolesSeen].map(([id, name]) => ({ id, name })),
       };
-      const previous = this.view(includeRemoved);
+      if (diff && this.snapshot === start) {
+        this.lastDelta = diff.finish(snapshot);
+        this.byId = diff.byId;
+      } else {
+        // The snapshot changed during the listing (a member change, the other sync): diff against it now.
+        const now = this.view(includeRemoved);
+        this.lastDelta = now ? directoryDelta(now, snapshot) : null;
+        this.byId = new Map(listing.members.map((m) => [m.id, m]));
+      }
       this.snapshot = snapshot;
-      this.byId = new Map(listing.members.map((m) => [m.id, m]));
-      this.lastDelta = previous ? directoryDelta(previous, snapshot) : null;
       if (this.lastDelta) this.events.emit({ type: 'directory.delta', ...this.lastDelta });
       this.events.emit({ type: 'directory.sync', connectionId, phase: 'done', loaded });
       return snapshot;
@@ -163,5 +174,15 @@ export class Directory {
       this.events.emit({ type: 'directory.sync', connectionId, phase: 'error', loaded, error: error.toInfo() });
       throw error;
     }
+  }
+
+  /** Finds members of `view` (the snapshot, or its narrowed view) by id without copying the index. */
+  private lookupIn(view: DirectorySnapshot): (id: string) => MemberRow | undefined {
+    const byId = this.byId;
+    if (view.includeRemoved || this.snapshot?.includeRemoved === false) return (id) => byId.get(id);
+    return (id) => {
+      const row = byId.get(id);
+      return row && row.status !== 'removed' ? row : undefined;
+    };
   }
 }

@@ -67,6 +67,8 @@ function sortedFor(directory: PreparedDirectory, sort: MemberSort): PreparedMemb
 
 /** Answers to older requests are dropped: the last click wins. */
 let latestRequest = 0;
+/** The page count waiting for the next frame, and the request it belongs to. */
+let pendingProgress: { loaded: number; request: number } | null = null;
 /** A delta that arrived for a version this copy did not have yet, while a request was out (answers and events travel apart). */
 let heldDelta: DirectoryDelta | null = null;
 
@@ -94,6 +96,25 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => {
       if (request !== latestRequest) return;
       set({ syncing: false, syncLoaded: null, error: toAppErrorInfo(err), status: get().directory ? 'ready' : 'error' });
     }
+  }
+
+  /**
+   * A sync sends a count per page; the screen can show one per frame. The
+   * count goes to the store (and so to the Refresh button) at most once per
+   * animation frame, so a fast sync does not re-render for every page.
+   */
+  function showProgress(loaded: number): void {
+    const first = pendingProgress === null;
+    pendingProgress = { loaded, request: latestRequest };
+    if (!first) return;
+    const apply = () => {
+      const pending = pendingProgress;
+      pendingProgress = null;
+      // A count from a sync that has since ended (or been superseded) is not shown.
+      if (pending && pending.request === latestRequest && get().syncing) set({ syncLoaded: pending.loaded });
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(apply);
+    else apply();
   }
 
   /** Applies a delta that starts at this copy's version. */
@@ -210,7 +231,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => {
     handleEvent(event) {
       switch (event.type) {
         case 'directory.sync':
-          if (get().syncing && (event.phase === 'started' || event.phase === 'progress')) set({ syncLoaded: event.loaded });
+          if (get().syncing && (event.phase === 'started' || event.phase === 'progress')) showProgress(event.loaded);
           return;
         case 'directory.delta':
           if (receiveDelta(event) !== 'elsewhere') return;
