@@ -141,8 +141,8 @@ export class Directory {
       const [listing, roles, groups] = await Promise.all([
         listAllMembers(this.client, includeRemoved, (rows, n) => {
           loaded = n;
-          diff?.add(rows);
           this.events.emit({ type: 'directory.sync', connectionId, phase: 'progress', loaded: n });
+          return diff?.add(rows);
         }),
         listRoles(this.client),
         listAllGroups(this.client),

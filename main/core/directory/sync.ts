@@ -20,8 +20,12 @@ function memberPage(r: team.MembersListV2Result): CursorPage<team.TeamMemberInfo
   return { items: r.members, cursor: r.cursor, hasMore: r.has_more };
 }
 
-/** Every member via members/list_v2 + continue_v2, handing over each page's rows and the running count as they arrive. */
-export async function listAllMembers(client: DropboxClient, includeRemoved: boolean, onPage: (rows: MemberRow[], loaded: number) => void): Promise<MemberListing> {
+/**
+ * Every member via members/list_v2 + continue_v2, handing over each page's
+ * rows and the running count as they arrive. `onPage` may answer the rows to
+ * keep instead (equal rows it already holds, in the same order).
+ */
+export async function listAllMembers(client: DropboxClient, includeRemoved: boolean, onPage: (rows: MemberRow[], loaded: number) => MemberRow[] | void): Promise<MemberListing> {
   const members: MemberRow[] = [];
   const rolesSeen = new Map<string, string>();
   await paginate(
@@ -30,8 +34,8 @@ export async function listAllMembers(client: DropboxClient, includeRemoved: bool
     (infos) => {
       const rows = infos.map(toMemberRow);
       for (const info of infos) for (const r of info.roles ?? []) rolesSeen.set(r.role_id, r.name);
-      for (const row of rows) members.push(row);
-      onPage(rows, members.length);
+      const kept = onPage(rows, members.length + rows.length) ?? rows;
+      for (const row of kept) members.push(row);
     },
   );
   return { members, rolesSeen };

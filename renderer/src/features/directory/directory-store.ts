@@ -67,8 +67,11 @@ function sortedFor(directory: PreparedDirectory, sort: MemberSort): PreparedMemb
 
 /** Answers to older requests are dropped: the last click wins. */
 let latestRequest = 0;
-/** The page count waiting for the next frame, and the request it belongs to. */
+/** The page count waiting to be shown, and the request it belongs to. */
 let pendingProgress: { loaded: number; request: number } | null = null;
+let lastProgressShown = -Infinity;
+/** A count the eye can follow, at a fraction of the frames one per page would cost. */
+const PROGRESS_INTERVAL_MS = 50;
 /** A delta that arrived for a version this copy did not have yet, while a request was out (answers and events travel apart). */
 let heldDelta: DirectoryDelta | null = null;
 
@@ -99,22 +102,28 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => {
   }
 
   /**
-   * A sync sends a count per page; the screen can show one per frame. The
-   * count goes to the store (and so to the Refresh button) at most once per
-   * animation frame, so a fast sync does not re-render for every page.
+   * A sync sends a count per page, about one every 30 ms. The count reaches
+   * the store (and so the Refresh button) in an animation frame and at most
+   * every PROGRESS_INTERVAL_MS: each shown count costs a render, a layout and
+   * a paint that would otherwise compete with the sync for the CPU.
    */
   function showProgress(loaded: number): void {
-    const first = pendingProgress === null;
+    const scheduled = pendingProgress !== null;
     pendingProgress = { loaded, request: latestRequest };
-    if (!first) return;
-    const apply = () => {
+    if (scheduled) return;
+    if (typeof requestAnimationFrame !== 'function') return apply(performance.now());
+    const wait = lastProgressShown + PROGRESS_INTERVAL_MS - performance.now();
+    if (wait > 0) setTimeout(() => requestAnimationFrame(apply), wait);
+    else requestAnimationFrame(apply);
+
+    function apply(now: number): void {
       const pending = pendingProgress;
       pendingProgress = null;
       // A count from a sync that has since ended (or been superseded) is not shown.
-      if (pending && pending.request === latestRequest && get().syncing) set({ syncLoaded: pending.loaded });
-    };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(apply);
-    else apply();
+      if (!pending || pending.request !== latestRequest || !get().syncing) return;
+      lastProgressShown = now;
+      set({ syncLoaded: pending.loaded });
+    }
   }
 
   /** Applies a delta that starts at this copy's version. */

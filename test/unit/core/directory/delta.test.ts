@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectorySnapshot, MemberRow } from '../../../../preload/contract.js';
-import { directoryDelta, RunningDiff, sameRow } from '../../../../main/core/directory/delta.js';
+import { directoryDelta, ROW_FIELDS, RunningDiff, sameRow } from '../../../../main/core/directory/delta.js';
 
 const row = (id: string, extra: Partial<MemberRow> = {}): MemberRow => ({
   id,
@@ -45,6 +45,17 @@ describe('directoryDelta', () => {
     expect(sameRow(row('a', { roleIds: ['r1'] }), row('a', { roleIds: ['r2'] }))).toBe(false);
     expect(sameRow(row('a', { status: 'suspended' }), row('a'))).toBe(false);
   });
+
+  it('compares every field of ROW_FIELDS (sameRow is written out, so a field it forgot would go unseen)', () => {
+    const full = row('a', { recoverable: false, roleIds: ['r1'], joinedOn: 'j', invitedOn: 'i', suspendedOn: 's', externalId: 'e', status: 'removed' });
+    const other = (v: unknown): unknown => (typeof v === 'boolean' ? !v : Array.isArray(v) ? [...v, 'x'] : `${String(v)}-changed`);
+    for (const field of ROW_FIELDS) {
+      expect({ field, same: sameRow(full, { ...full, [field]: other(full[field]) }) }).toEqual({ field, same: false });
+      // An optional field appearing or going (arrays are always there).
+      if (!Array.isArray(full[field])) expect({ field, same: sameRow(full, { ...full, [field]: undefined }) }).toEqual({ field, same: false });
+    }
+    expect(sameRow(full, { ...full, roleIds: [...full.roleIds] })).toBe(true);
+  });
 });
 
 describe('RunningDiff (the diff built page by page during a sync)', () => {
@@ -67,13 +78,19 @@ describe('RunningDiff (the diff built page by page during a sync)', () => {
     }
   });
 
-  it('indexes the new listing on the way, so the sync need not build the index after the last page', () => {
+  it('indexes the new listing on the way, keeping the rows it already held for unchanged members', () => {
     const members = [row('a'), row('b', { name: 'Bea' }), row('c'), row('d')];
-    const { delta, byId: index } = fed([members.slice(0, 2), members.slice(2)], snap('2', members));
+    const diff = new RunningDiff(before, (id) => byId.get(id));
+    const kept = [...diff.add(members.slice(0, 2)), ...diff.add(members.slice(2))];
+    const delta = diff.finish(snap('2', members));
     expect(delta.upserted.map((m) => m.id)).toEqual(['b']);
     expect(delta.removed).toEqual([]);
-    expect([...index.keys()]).toEqual(['a', 'b', 'c', 'd']);
-    expect(index.get('b')?.name).toBe('Bea');
+    expect([...diff.byId.keys()]).toEqual(['a', 'b', 'c', 'd']);
+    // Unchanged: the objects of `before`; changed: the fresh row.
+    expect(kept.map((m, i) => m === before.members[i])).toEqual([true, false, true, true]);
+    expect(kept[1]).toBe(members[1]);
+    expect(diff.byId.get('a')).toBe(before.members[0]);
+    expect(diff.byId.get('b')?.name).toBe('Bea');
   });
 
   it('still sees a member who left when another was listed twice (matched count alone would miss it)', () => {
