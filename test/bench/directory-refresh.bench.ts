@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import { sandboxAdmin } from '../e2e/support/sandbox-admin.js';
 import { startExternalSandbox } from '../e2e/support/external-sandbox.js';
 import { answerSandboxConsent } from '../../main/core/auth/sandbox-consent.js';
 import { bareSdkListing, timed } from './bare-sdk-listing.js';
+import { cpuBetween, readCpu, type CpuByRole } from './process-cpu.js';
 
 const MEMBERS = 50_000;
 const REFRESHES = 5;
@@ -203,9 +205,18 @@ export default async function benchDirectoryRefresh(): Promise<void> {
     let heapFirst = 0;
     // Timed with DevTools' network recording off: it costs the browser and this
     // process CPU on every event-stream message, which no user's refresh pays.
+    const bareCpu: CpuByRole[] = [];
+    const refreshCpu: CpuByRole[] = [];
     for (let i = 0; i < REFRESHES; i++) {
+      const c0 = readCpu();
       const b = await timed(() => bareSdkListing(dbx));
+      const c1 = readCpu();
       const timeline = await refreshUntilPainted(page);
+      const c2 = readCpu();
+      if (c0 && c1 && c2) {
+        bareCpu.push(cpuBetween(c0, c1));
+        refreshCpu.push(cpuBetween(c1, c2));
+      }
       painted.push(timeline.total);
       timelines.push(timeline);
       bare.push(b.ms);
@@ -231,6 +242,14 @@ export default async function benchDirectoryRefresh(): Promise<void> {
     const mid = (pick: (t: Timeline) => number) => ms(median(timelines.map(pick)));
     if (process.env.BENCH_VERBOSE) for (const t of timelines) console.log(JSON.stringify(t, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v)));
     console.log(`where the refresh's time went (medians):  click → sync started event ${mid((t) => t.started)}; → first page shown ${mid((t) => t.firstProgress - t.started)}; → answer (the sync, its diff and the transport) ${mid((t) => t.answered - t.started)}; answer → painted ${mid((t) => t.total - t.answered)}`);
+    if (bareCpu.length > 0) {
+      const roles = [...new Set([...bareCpu, ...refreshCpu].flatMap((m) => [...m.keys()]))].sort();
+      const cpu = (runs: CpuByRole[], role?: string) => median(runs.map((m) => (role ? (m.get(role) ?? 0) : [...m.values()].reduce((a, b) => a + b, 0))));
+      const split = (runs: CpuByRole[]) => roles.filter((r) => cpu(runs, r) > 0).map((r) => `${r} ${ms(cpu(runs, r))}`).join(', ');
+      console.log(`CPU time, all processes (medians):        refresh ${ms(cpu(refreshCpu))} (${split(refreshCpu)})`);
+      console.log(`                                          bare listing ${ms(cpu(bareCpu))} (${split(bareCpu)}) → ${(cpu(refreshCpu) / cpu(bareCpu)).toFixed(3)}×`);
+      console.log(`load average when done:                   ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
+    }
     console.log(`renderer heap after refresh 1 / ${REFRESHES}:          ${mb(heapFirst)} / ${mb(heapLast)} → ${(heapLast / heapFirst).toFixed(3)}× (budget ≤ ${HEAP_BUDGET}: ${heapLast / heapFirst <= HEAP_BUDGET ? 'met' : 'MISSED'})`);
   } finally {
     await browser.close();
