@@ -3,7 +3,7 @@ import { withoutRemovedVersion, type DirectoryDelta, type DirectorySnapshot, typ
 import type { DropboxClient } from '../dropbox/client.js';
 import { toAppError } from '../dropbox/errors.js';
 import type { EventHub } from '../events.js';
-import { directoryDelta } from './delta.js';
+import { directoryDelta, RunningDiff } from './delta.js';
 import { toMemberRow } from './member-row.js';
 import { listAllGroups, listAllMembers, listRoles } from './sync.js';
 
@@ -147,12 +147,17 @@ export class Directory {
     let loaded = 0;
     const startedAt = this.stamp;
     this.syncStarts.push(startedAt);
+    // Diffed page by page against the snapshot held now, so the delta is ready with the last page.
+    const start = this.snapshot;
+    const previous = this.view(includeRemoved);
+    const diff = previous ? new RunningDiff(previous, this.lookupIn(previous)) : null;
     try {
       // Roles and groups are small: fetched beside the member pages, not after them.
       const [listing, roles, groups] = await Promise.all([
-        listAllMembers(this.client, includeRemoved, (n) => {
+        listAllMembers(this.client, includeRemoved, (rows, n) => {
           loaded = n;
           this.events.emit({ type: 'directory.sync', connectionId, phase: 'progress', loaded: n });
+          return diff?.add(rows);
         }),
         listRoles(this.client),
         listAllGroups(this.client),
@@ -166,10 +171,17 @@ export class Directory {
         groups,
         roles: roles ?? [...listing.rolesSeen].map(([id, name]) => ({ id, name })),
       };
-      const previous = this.view(includeRemoved);
+      // The running diff holds only when nothing changed members while the listing ran.
+      if (diff && this.snapshot === start && snapshot.members === listing.members) {
+        this.lastDelta = diff.finish(snapshot);
+        this.byId = diff.byId;
+      } else {
+        // The snapshot changed during the listing (a member change, the other sync): diff against it now.
+        const now = this.view(includeRemoved);
+        this.lastDelta = now ? directoryDelta(now, snapshot) : null;
+        this.byId = new Map(snapshot.members.map((m) => [m.id, m]));
+      }
       this.snapshot = snapshot;
-      this.byId = new Map(snapshot.members.map((m) => [m.id, m]));
-      this.lastDelta = previous ? directoryDelta(previous, snapshot) : null;
       if (this.lastDelta) this.events.emit({ type: 'directory.delta', ...this.lastDelta });
       this.events.emit({ type: 'directory.sync', connectionId, phase: 'done', loaded });
       return snapshot;
@@ -207,5 +219,15 @@ export class Directory {
     this.syncStarts.splice(this.syncStarts.indexOf(startedAt), 1);
     const oldest = Math.min(...this.syncStarts);
     for (const [id, r] of this.rereads) if (r.stamp <= oldest) this.rereads.delete(id);
+  }
+
+  /** Finds members of `view` (the snapshot, or its narrowed view) by id without copying the index. */
+  private lookupIn(view: DirectorySnapshot): (id: string) => MemberRow | undefined {
+    const byId = this.byId;
+    if (view.includeRemoved || this.snapshot?.includeRemoved === false) return (id) => byId.get(id);
+    return (id) => {
+      const row = byId.get(id);
+      return row && row.status !== 'removed' ? row : undefined;
+    };
   }
 }

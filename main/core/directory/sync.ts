@@ -20,19 +20,22 @@ function memberPage(r: team.MembersListV2Result): CursorPage<team.TeamMemberInfo
   return { items: r.members, cursor: r.cursor, hasMore: r.has_more };
 }
 
-/** Every member via members/list_v2 + continue_v2, reporting the running count after each page. */
-export async function listAllMembers(client: DropboxClient, includeRemoved: boolean, onProgress: (loaded: number) => void): Promise<MemberListing> {
+/**
+ * Every member via members/list_v2 + continue_v2, handing over each page's
+ * rows and the running count as they arrive. `onPage` may answer the rows to
+ * keep instead (equal rows it already holds, in the same order).
+ */
+export async function listAllMembers(client: DropboxClient, includeRemoved: boolean, onPage: (rows: MemberRow[], loaded: number) => MemberRow[] | void): Promise<MemberListing> {
   const members: MemberRow[] = [];
   const rolesSeen = new Map<string, string>();
   await paginate(
     async () => memberPage(await client.call('team/members/list_v2', 'read', (dbx, o) => dbx.teamMembersListV2({ limit: MAX_PAGE_SIZE, include_removed: includeRemoved }, o))),
     async (cursor) => memberPage(await client.call('team/members/list/continue_v2', 'read', (dbx, o) => dbx.teamMembersListContinueV2({ cursor }, o))),
     (infos) => {
-      for (const info of infos) {
-        members.push(toMemberRow(info));
-        for (const r of info.roles ?? []) rolesSeen.set(r.role_id, r.name);
-      }
-      onProgress(members.length);
+      const rows = infos.map(toMemberRow);
+      for (const info of infos) for (const r of info.roles ?? []) rolesSeen.set(r.role_id, r.name);
+      const kept = onPage(rows, members.length + rows.length) ?? rows;
+      for (const row of kept) members.push(row);
     },
   );
   return { members, rolesSeen };

@@ -7,7 +7,10 @@ export interface CursorPage<T> {
 
 /**
  * Walks a list / list_continue pair to the end, handing each page over as it
- * arrives so callers can report progress and never hold two copies.
+ * arrives so callers can report progress and never hold two copies. The next
+ * page is asked for before this one is handed over: what the caller does with
+ * a page overlaps the wait for the next one instead of adding to it. Still one
+ * request at a time, and only reads: a page asked for ahead is never a write.
  */
 export async function paginate<T>(
   first: () => Promise<CursorPage<T>>,
@@ -15,10 +18,13 @@ export async function paginate<T>(
   onPage: (items: T[]) => void,
 ): Promise<void> {
   let page = await first();
-  onPage(page.items);
-  while (page.hasMore) {
-    page = await next(page.cursor);
+  for (;;) {
+    const ahead = page.hasMore ? next(page.cursor) : null;
+    // When onPage throws, that error is the one to report; the page asked for ahead is dropped.
+    ahead?.catch(() => undefined);
     onPage(page.items);
+    if (!ahead) return;
+    page = await ahead;
   }
 }
 

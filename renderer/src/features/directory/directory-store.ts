@@ -67,6 +67,11 @@ function sortedFor(directory: PreparedDirectory, sort: MemberSort): PreparedMemb
 
 /** Answers to older requests are dropped: the last click wins. */
 let latestRequest = 0;
+/** The page count waiting to be shown, and the request it belongs to. */
+let pendingProgress: { loaded: number; request: number } | null = null;
+let lastProgressShown = -Infinity;
+/** A count the eye can follow, at a fraction of the frames one per page would cost. */
+const PROGRESS_INTERVAL_MS = 50;
 /** A delta that arrived for a version this copy did not have yet, while a request was out (answers and events travel apart). */
 let heldDelta: DirectoryDelta | null = null;
 
@@ -93,6 +98,31 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => {
     } catch (err) {
       if (request !== latestRequest) return;
       set({ syncing: false, syncLoaded: null, error: toAppErrorInfo(err), status: get().directory ? 'ready' : 'error' });
+    }
+  }
+
+  /**
+   * A sync sends a count per page, about one every 30 ms. The count reaches
+   * the store (and so the Refresh button) in an animation frame and at most
+   * every PROGRESS_INTERVAL_MS: each shown count costs a render, a layout and
+   * a paint that would otherwise compete with the sync for the CPU.
+   */
+  function showProgress(loaded: number): void {
+    const scheduled = pendingProgress !== null;
+    pendingProgress = { loaded, request: latestRequest };
+    if (scheduled) return;
+    if (typeof requestAnimationFrame !== 'function') return apply(performance.now());
+    const wait = lastProgressShown + PROGRESS_INTERVAL_MS - performance.now();
+    if (wait > 0) setTimeout(() => requestAnimationFrame(apply), wait);
+    else requestAnimationFrame(apply);
+
+    function apply(now: number): void {
+      const pending = pendingProgress;
+      pendingProgress = null;
+      // A count from a sync that has since ended (or been superseded) is not shown.
+      if (!pending || pending.request !== latestRequest || !get().syncing) return;
+      lastProgressShown = now;
+      set({ syncLoaded: pending.loaded });
     }
   }
 
@@ -210,7 +240,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => {
     handleEvent(event) {
       switch (event.type) {
         case 'directory.sync':
-          if (get().syncing && (event.phase === 'started' || event.phase === 'progress')) set({ syncLoaded: event.loaded });
+          if (get().syncing && (event.phase === 'started' || event.phase === 'progress')) showProgress(event.loaded);
           return;
         case 'directory.delta':
           if (receiveDelta(event) !== 'elsewhere') return;

@@ -5,8 +5,8 @@ import { markKeystroke } from '../../perf/perf-marks.js';
 import { ExportCsvButton } from '../reports/export-csv-button.js';
 import { InviteButton } from '../member-actions/invite-button.js';
 import { ALL, ANY_ADMIN_ROLE, NO_ADMIN_ROLE, NO_GROUP } from './filter-members.js';
-import { STATUS_LABELS, loadingLabel } from './format.js';
-import { REFRESH_BUTTON_ID } from './directory-focus.js';
+import { STATUS_LABELS } from './format.js';
+import { RefreshButton } from './refresh-button.js';
 
 const STATUSES: MemberStatus[] = ['active', 'invited', 'suspended', 'removed'];
 
@@ -16,11 +16,8 @@ export function DirectoryToolbar() {
   const directory = useDirectoryStore((s) => s.directory);
   const filter = useDirectoryStore((s) => s.filter);
   const includeRemoved = useDirectoryStore((s) => s.includeRemoved);
-  const syncing = useDirectoryStore((s) => s.syncing);
-  const syncLoaded = useDirectoryStore((s) => s.syncLoaded);
   const setFilter = useDirectoryStore((s) => s.setFilter);
   const setIncludeRemoved = useDirectoryStore((s) => s.setIncludeRemoved);
-  const refresh = useDirectoryStore((s) => s.refresh);
 
   const onSearch = (e: ChangeEvent<HTMLInputElement>) => {
     markKeystroke(e.nativeEvent.timeStamp);
@@ -95,19 +92,7 @@ export function DirectoryToolbar() {
       </label>
 
       <div className="toolbar__actions">
-        {/* aria-disabled, not disabled: a disabled button would drop keyboard focus mid-sync.
-            Not a live region: SyncAnnouncer says start and end once; the count here is for the eye. */}
-        <button
-          id={REFRESH_BUTTON_ID}
-          type="button"
-          className="button"
-          aria-disabled={syncing}
-          onClick={() => {
-            if (!syncing) void refresh();
-          }}
-        >
-          {syncing ? loadingLabel(syncLoaded) : 'Refresh'}
-        </button>
+        <RefreshButton />
         <ExportCsvButton />
         <InviteButton />
       </div>

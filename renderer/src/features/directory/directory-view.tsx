@@ -12,6 +12,16 @@ import { formatDateTime, loadingLabel } from './format.js';
 import { SyncAnnouncer } from './sync-announcer.js';
 import { directoryHeading, focusAfterRender, refreshButton, searchBox } from './directory-focus.js';
 
+/** The first load's page count: only this message re-renders as the pages come in. */
+function FirstLoad() {
+  const syncLoaded = useDirectoryStore((s) => s.syncLoaded);
+  return (
+    <StatusMessage tone="busy" title="Loading members…" progress={loadingLabel(syncLoaded)}>
+      <p>Large teams take a moment the first time; after that the directory opens from the local copy.</p>
+    </StatusMessage>
+  );
+}
+
 /** The member directory: everything between the app header and the window edge. */
 export function DirectoryView() {
   const status = useDirectoryStore((s) => s.status);
@@ -19,7 +29,6 @@ export function DirectoryView() {
   const directory = useDirectoryStore((s) => s.directory);
   const shownCount = useDirectoryStore((s) => s.shown.length);
   const filtering = useDirectoryStore((s) => isFiltering(s.filter));
-  const syncLoaded = useDirectoryStore((s) => s.syncLoaded);
   const load = useDirectoryStore((s) => s.load);
   const refresh = useDirectoryStore((s) => s.refresh);
   const clearFilter = useDirectoryStore((s) => s.clearFilter);
@@ -44,9 +53,7 @@ export function DirectoryView() {
           Members
         </h1>
         {status === 'loading' ? (
-          <StatusMessage tone="busy" title="Loading members…" progress={loadingLabel(syncLoaded)}>
-            <p>Large teams take a moment the first time; after that the directory opens from the local copy.</p>
-          </StatusMessage>
+          <FirstLoad />
         ) : (
           <StatusMessage tone="error" title={error?.code === 'missing_scope' ? 'Teamkeeper needs another permission' : "Couldn't load the members"} action={{
               label: 'Retry',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectorySnapshot, MemberRow } from '../../../../preload/contract.js';
-import { directoryDelta, sameRow } from '../../../../main/core/directory/delta.js';
+import { directoryDelta, ROW_FIELDS, RunningDiff, sameRow } from '../../../../main/core/directory/delta.js';
 
 const row = (id: string, extra: Partial<MemberRow> = {}): MemberRow => ({
   id,
@@ -44,5 +44,68 @@ describe('directoryDelta', () => {
     expect(sameRow(row('a'), row('a', { externalId: 'e1' }))).toBe(false);
     expect(sameRow(row('a', { roleIds: ['r1'] }), row('a', { roleIds: ['r2'] }))).toBe(false);
     expect(sameRow(row('a', { status: 'suspended' }), row('a'))).toBe(false);
+  });
+
+  it('compares every field of ROW_FIELDS (sameRow is written out, so a field it forgot would go unseen)', () => {
+    const full = row('a', { recoverable: false, roleIds: ['r1'], joinedOn: 'j', invitedOn: 'i', suspendedOn: 's', externalId: 'e', status: 'removed' });
+    const other = (v: unknown): unknown => (typeof v === 'boolean' ? !v : Array.isArray(v) ? [...v, 'x'] : `${String(v)}-changed`);
+    for (const field of ROW_FIELDS) {
+      expect({ field, same: sameRow(full, { ...full, [field]: other(full[field]) }) }).toEqual({ field, same: false });
+      // An optional field appearing or going (arrays are always there).
+      if (!Array.isArray(full[field])) expect({ field, same: sameRow(full, { ...full, [field]: undefined }) }).toEqual({ field, same: false });
+    }
+    expect(sameRow(full, { ...full, roleIds: [...full.roleIds] })).toBe(true);
+  });
+});
+
+describe('RunningDiff (the diff built page by page during a sync)', () => {
+  const before = snap('1', [row('a'), row('b'), row('c'), row('d')]);
+  const byId = new Map(before.members.map((m) => [m.id, m]));
+  const fed = (pages: MemberRow[][], after: DirectorySnapshot) => {
+    const diff = new RunningDiff(before, (id) => byId.get(id));
+    for (const page of pages) diff.add(page);
+    return { delta: diff.finish(after), byId: diff.byId };
+  };
+
+  it('gives what directoryDelta gives, however the listing is split into pages', () => {
+    const members = [row('a'), row('c', { status: 'suspended' }), row('d'), row('e')];
+    const after = snap('2', members);
+    const whole = directoryDelta(before, after);
+    expect(whole.upserted.map((m) => m.id)).toEqual(['c', 'e']);
+    expect(whole.removed).toEqual(['b']);
+    for (const pages of [[members], [members.slice(0, 1), members.slice(1, 3), members.slice(3)], members.map((m) => [m])]) {
+      expect(fed(pages, after).delta).toEqual(whole);
+    }
+  });
+
+  it('indexes the new listing on the way, keeping the rows it already held for unchanged members', () => {
+    const members = [row('a'), row('b', { name: 'Bea' }), row('c'), row('d')];
+    const diff = new RunningDiff(before, (id) => byId.get(id));
+    const kept = [...diff.add(members.slice(0, 2)), ...diff.add(members.slice(2))];
+    const delta = diff.finish(snap('2', members));
+    expect(delta.upserted.map((m) => m.id)).toEqual(['b']);
+    expect(delta.removed).toEqual([]);
+    expect([...diff.byId.keys()]).toEqual(['a', 'b', 'c', 'd']);
+    // Unchanged: the objects of `before`; changed: the fresh row.
+    expect(kept.map((m, i) => m === before.members[i])).toEqual([true, false, true, true]);
+    expect(kept[1]).toBe(members[1]);
+    expect(diff.byId.get('a')).toBe(before.members[0]);
+    expect(diff.byId.get('b')?.name).toBe('Bea');
+  });
+
+  it('still sees a member who left when another was listed twice (matched count alone would miss it)', () => {
+    const members = [row('a'), row('b'), row('c'), row('b')];
+    const { delta } = fed([members], snap('2', members));
+    expect(delta.removed).toEqual(['d']);
+    expect(delta.upserted).toEqual([]);
+  });
+
+  it('treats a member the lookup does not know (e.g. removed, outside a narrowed view) as new', () => {
+    const diff = new RunningDiff(snap('1', [row('a')]), (id) => (id === 'a' ? row('a') : undefined));
+    diff.add([row('a'), row('z', { status: 'removed' })]);
+    const d = diff.finish({ ...snap('2', [row('a'), row('z', { status: 'removed' })]), includeRemoved: true });
+    expect(d.upserted.map((m) => m.id)).toEqual(['z']);
+    expect(d.removed).toEqual([]);
+    expect(d.includeRemoved).toBe(true);
   });
 });
