@@ -7,6 +7,7 @@ import { useDirectoryStore } from './directory-store.js';
 import { StatusMessage } from '../../components/status-message.js';
 import { STATUS_LABELS, formatBytes, formatCount, formatDate, formatDateTime } from './format.js';
 import type { PreparedMember } from './prepare-members.js';
+import { MemberHistory } from '../audit/member-history.js';
 
 type DetailState = { kind: 'loading' } | { kind: 'ready'; detail: Detail } | { kind: 'error'; error: AppErrorInfo };
 
@@ -81,6 +82,7 @@ function DetailBody({ member }: { member: PreparedMember }) {
         </StatusMessage>
       )}
       {state.kind === 'ready' && <DetailSections detail={state.detail} />}
+      <MemberHistory memberId={memberId} email={row.email} />
     </div>
   );
 }
