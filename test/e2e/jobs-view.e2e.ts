@@ -1,9 +1,11 @@
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { JobSummary, MemberRow } from '../../preload/contract.js';
+import { JobJournal } from '../../main/core/jobs/journal.js';
 import { axeViolations, focusedControl, openZoomed, type Theme } from './support/a11y.js';
 import { appRpc, sandboxControl } from './support/app-rpc.js';
 import { CHROMIUM_ARGS } from './support/find-chromium.js';
@@ -245,5 +247,35 @@ describe('after a forced quit', () => {
     expect(writes.every((w) => w.status === 200)).toBe(true);
     const final = await externalIds(restarted.sandboxUrl);
     expect(targets.map((m) => final.get(m.email))).toEqual(targets.map((_, i) => wanted(i)));
+  });
+});
+
+describe('files damaged on disk', () => {
+  it('a job whose journal cannot be read is named in Jobs with why, and the audit log says what it could not read', { timeout: 120_000 }, async () => {
+    await restarted!.crash();
+    const jobsDir = JobJournal.jobsDir(app.dataDir, 'sandbox');
+    const [oldest] = readdirSync(jobsDir).sort();
+    // Torn bytes in the middle of a journal, as a disk failure could leave them, and a torn line inside the audit log.
+    const journal = join(jobsDir, oldest, 'journal.jsonl');
+    const lines = readFileSync(journal, 'utf8').split('\n');
+    writeFileSync(journal, `${lines[0]}\n{"e":"outc${lines.slice(1).join('\n')}`);
+    const auditDir = join(app.dataDir, 'audit');
+    const [auditFile] = readdirSync(auditDir);
+    appendFileSync(join(auditDir, auditFile), `{"time":"20\n${readFileSync(join(auditDir, auditFile), 'utf8').split('\n')[0]}\n`);
+
+    restarted = await launchApp(root, ['--oauth-port', '0'], undefined, app.dataDir);
+    rpc = appRpc(restarted.appUrl);
+    expect((await rpc('listJobs')).map((j) => j.jobId)).not.toContain(oldest);
+    const p = await openPage(restarted.appUrl);
+    const banner = p.getByRole('region', { name: 'Unfinished jobs' });
+    await banner.getByText('1 job that could not be read: see Jobs for what was kept.').waitFor();
+    await banner.getByRole('button', { name: 'Review' }).click();
+    const notice = p.getByRole('main', { name: 'Jobs' }).getByRole('status').filter({ hasText: '1 job could not be read' });
+    await notice.getByText("1 job could not be read; its journal is kept as it is in Teamkeeper's data folder.").waitFor();
+    expect(await notice.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(new RegExp(`^${oldest}: Its journal is damaged: line \\d+ of journal\\.jsonl is not valid JSON\\.$`))]);
+    expect(await axeViolations(p)).toEqual([]);
+
+    await p.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Audit log' }).click();
+    await p.getByRole('status').filter({ hasText: /^The audit log has 1 damaged line \(line \d+\) that could not be read; every other entry is shown\.$/ }).waitFor();
   });
 });

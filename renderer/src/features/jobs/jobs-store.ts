@@ -26,6 +26,8 @@ export interface JobsState {
 
 /** Answers to older reads are dropped: the list main holds now is the one to show. */
 let latestRead = 0;
+/** Jobs heard of but not in the list: re-read once for each (a new job), not on every event (another team's job). */
+const unknownJobs = new Set<string>();
 
 export const useJobsStore = create<JobsState>()((set, get) => {
   // A burst of state changes (a job starting, many finishing) is one re-read, not one each.
@@ -83,7 +85,9 @@ export const useJobsStore = create<JobsState>()((set, get) => {
       switch (event.type) {
         case 'job.progress':
           // A job this list does not have is another team's, or new: the re-read settles which.
-          if (!patch(event.jobId, (j) => ({ ...j, progress: event.progress }))) reread();
+          if (patch(event.jobId, (j) => ({ ...j, progress: event.progress })) || unknownJobs.has(event.jobId)) return;
+          unknownJobs.add(event.jobId);
+          reread();
           return;
         case 'job.state':
           patch(event.jobId, (j) => ({ ...j, state: event.state }));
@@ -93,6 +97,7 @@ export const useJobsStore = create<JobsState>()((set, get) => {
         case 'renderer.team-shown':
           if (event.changed) {
             latestRead++;
+            unknownJobs.clear();
             set({ jobs: [], damaged: [], status: 'idle', error: null, commandError: null });
           }
           void get().load();

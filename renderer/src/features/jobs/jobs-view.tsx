@@ -39,7 +39,8 @@ export function JobsView() {
         <div className="banner banner--warning" role="status">
           <div>
             <p className="page__banner-title">
-              {formatCount(damaged.length, 'job', 'jobs')} could not be read; {damaged.length === 1 ? 'its journal is' : 'their journals are'} kept as they are in Teamkeeper's data folder.
+              {formatCount(damaged.length, 'job', 'jobs')} could not be read;{' '}
+              {damaged.length === 1 ? 'its journal is kept as it is' : 'their journals are kept as they are'} in Teamkeeper's data folder.
             </p>
             <ul className="damaged-list">
               {damaged.map((d) => (
