@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { MemberRow } from '../../preload/contract.js';
-import { axeViolations, openZoomed, type Theme } from './support/a11y.js';
+import { axeViolations, focusedControl, openZoomed, type Theme } from './support/a11y.js';
 import { appRpc } from './support/app-rpc.js';
 import { memberCount, memberRows } from './support/browser-session.js';
 import { CHROMIUM_ARGS } from './support/find-chromium.js';
@@ -88,6 +88,12 @@ describe('the audit log view', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     expect(await nav.getByRole('link', { name: 'Audit log' }).getAttribute('aria-current')).toBe('page');
+    // The first Tab stop skips to this view now (the member list is hidden).
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedControl(page)).toBe('a: Skip to Audit log');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedControl(page)).toBe('h1: Audit log');
     await page.getByRole('table').getByRole('caption').filter({ hasText: 'Entries 1–5 of 5, newest first' }).waitFor();
     const rows = await shownRows(page);
     expect(rows.slice(0, 3)).toEqual([

@@ -21,7 +21,7 @@ export function UnfinishedJobsBanner() {
   return (
     <section className="banner banner--warning app-banner" aria-label="Unfinished jobs">
       <span>
-        {parts.join(' and ')}: {count ? 'resume them or cancel them in Jobs.' : 'see Jobs for what was kept.'}
+        {parts.join(' and ')}: {count ? `resume or cancel ${count === 1 ? 'it' : 'them'} in Jobs.` : 'see Jobs for what was kept.'}
       </span>
       <button
         type="button"
