@@ -88,8 +88,12 @@ describe('the audit log view', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     expect(await nav.getByRole('link', { name: 'Audit log' }).getAttribute('aria-current')).toBe('page');
-    // The first Tab stop skips to this view now (the member list is hidden).
-    await page.locator('body').focus();
+    // The first Tab stop skips to this view now (the member list is hidden). Focus starts at the top of the page.
+    await page.getByRole('banner').evaluate((header: HTMLElement) => {
+      header.tabIndex = -1;
+      header.focus();
+      header.removeAttribute('tabindex');
+    });
     await page.keyboard.press('Tab');
     expect(await focusedControl(page)).toBe('a: Skip to Audit log');
     await page.keyboard.press('Enter');
