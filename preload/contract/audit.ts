@@ -46,6 +46,8 @@ export interface AuditPage {
   total: number;
   /** Newest first. */
   entries: AuditEntry[];
+  /** Set when some lines of the log could not be read (damaged on disk): every other entry is still there. */
+  damage?: string;
 }
 
 const page = { offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) };

@@ -122,6 +122,14 @@ export interface ItemResult {
   outcome: ItemOutcome | { outcome: 'pending' };
 }
 
+/** A job folder on disk that could not be read back: kept as it is, and said, never silently dropped. */
+export interface DamagedJob {
+  /** The job's id, which is also its folder's name. */
+  jobId: string;
+  /** Why it could not be read, one sentence. */
+  reason: string;
+}
+
 export interface JobItemsPage {
   total: number;
   items: ItemResult[];
@@ -147,6 +155,8 @@ export const JOBS_ARGS = {
   cancelJob: jobArg,
   /** Every job of the shown team, newest first, including unfinished ones from before a restart. */
   listJobs: noArg,
+  /** The shown team's job folders that could not be read back (a damaged journal or plan). */
+  listDamagedJobs: noArg,
   getJobItems: itemsPageArgSchema,
   /** Results as CSV (item, member, input, outcome, reason, Dropbox tag, request id), like the member report. */
   exportJobResults: jobArg,
@@ -159,6 +169,7 @@ export interface JobsResults {
   resumeJob: JobSummary;
   cancelJob: JobSummary;
   listJobs: JobSummary[];
+  listDamagedJobs: DamagedJob[];
   getJobItems: JobItemsPage;
   exportJobResults: ExportCsvResult;
 }

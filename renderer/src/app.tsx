@@ -4,7 +4,9 @@ import { connectAppEvents } from './app-events.js';
 import { useConnectionStore } from './features/connections/connection-store.js';
 import { AppHeader } from './features/connections/app-header.js';
 import { ConnectionProblem } from './features/connections/connection-status.js';
-import { DirectoryView } from './features/directory/directory-view.js';
+import { AppNav } from './features/navigation/app-nav.js';
+import { ViewSwitcher } from './features/navigation/view-switcher.js';
+import { UnfinishedJobsBanner } from './features/jobs/unfinished-jobs-banner.js';
 
 export function App() {
   const loadConnection = useConnectionStore((s) => s.load);
@@ -18,8 +20,10 @@ export function App() {
   return (
     <div className="app">
       <AppHeader />
+      <AppNav />
       <ConnectionProblem />
-      <DirectoryView />
+      <UnfinishedJobsBanner />
+      <ViewSwitcher />
     </div>
   );
 }

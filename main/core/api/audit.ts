@@ -17,7 +17,13 @@ function dated(now: Date): string {
 /** The audit slice: what every job did on the shown team, read, filtered and exported. */
 export function auditHandlers({ activeTeam, exportSink, now }: AuditDeps): AuditApi {
   return {
-    listAudit: async (arg) => (await activeTeam()).audit.page(arg.filter, arg.offset, arg.limit),
+    async listAudit(arg) {
+      const { audit } = await activeTeam();
+      const page = audit.page(arg.filter, arg.offset, arg.limit);
+      // Read after the page: reading is what finds damaged lines.
+      const damage = audit.damage;
+      return damage ? { ...page, damage } : page;
+    },
     async exportAudit(arg) {
       const { audit } = await activeTeam();
       return exportSink.deliver({ fileName: `audit-log-${dated(now())}.csv`, rows: audit.count(arg.filter), write: (out) => audit.exportCsv(arg.filter, out) });

@@ -22,6 +22,7 @@ export function jobsHandlers({ activeTeam, openTeams, exportSink }: JobsDeps): J
     resumeJob: async (arg) => (await jobsOf(arg.jobId)).resume(arg.jobId),
     cancelJob: async (arg) => (await jobsOf(arg.jobId)).cancel(arg.jobId),
     listJobs: async () => (await jobs()).list(),
+    listDamagedJobs: async () => (await jobs()).damaged(),
     getJobItems: async (arg) => (await jobsOf(arg.jobId)).items(arg),
     async exportJobResults(arg) {
       const engine = await jobsOf(arg.jobId);

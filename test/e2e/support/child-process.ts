@@ -62,6 +62,15 @@ export function stopGroup(child: ChildProcess): Promise<void> {
   });
 }
 
+/** SIGKILL to the child's whole group at once, as a crash or a forced quit would end it: nothing gets to clean up. */
+export function killGroup(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  signalGroup(pid, 'SIGKILL');
+  return exited;
+}
+
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);

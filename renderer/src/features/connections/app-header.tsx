@@ -7,6 +7,7 @@ import { ConnectionSwitcher } from './connection-switcher.js';
 import { SANDBOX_BADGE } from './connection-names.js';
 import { SkipLink } from '../../components/skip-link.js';
 import { focusMemberList } from '../directory/directory-focus.js';
+import { useViewStore, VIEW_HEADINGS, VIEW_LABELS } from '../navigation/view-store.js';
 
 /** Which team this window is working on, its state, and how to connect another. */
 export function AppHeader() {
@@ -17,11 +18,16 @@ export function AppHeader() {
   const hasDropboxTeam = useConnectionStore((s) => s.connections.some((c) => c.kind === 'dropbox'));
   const openNew = useConnectStore((s) => s.openNew);
   const connectButton = useRef<HTMLButtonElement>(null);
+  const view = useViewStore((s) => s.view);
 
   return (
     <header className="app-header">
-      {/* Before the header's controls and the toolbar's: one Tab, then Enter, reaches the rows. */}
-      <SkipLink label="Skip to member list" target="directory-title" onSkip={focusMemberList} />
+      {/* Before the header's controls and the toolbar's: one Tab, then Enter, reaches the rows (or, in another view, its heading: the rows are hidden then). */}
+      {view === 'members' ? (
+        <SkipLink label="Skip to member list" target="directory-title" onSkip={focusMemberList} />
+      ) : (
+        <SkipLink label={`Skip to ${VIEW_LABELS[view]}`} target={VIEW_HEADINGS[view]} onSkip={() => document.getElementById(VIEW_HEADINGS[view])?.focus()} />
+      )}
       <span className="app-header__brand">Teamkeeper</span>
       <div className="app-header__team">
         {connection && <ConnectionSwitcher connection={connection} />}

@@ -8,6 +8,7 @@ import { StatusMessage } from '../../components/status-message.js';
 import { STATUS_LABELS, formatBytes, formatCount, formatDate, formatDateTime } from './format.js';
 import type { PreparedMember } from './prepare-members.js';
 import { MemberActionButtons } from '../member-actions/member-action-buttons.js';
+import { MemberHistory } from '../audit/member-history.js';
 
 type DetailState = { kind: 'loading' } | { kind: 'ready'; detail: Detail } | { kind: 'error'; error: AppErrorInfo };
 
@@ -85,6 +86,7 @@ function DetailBody({ member }: { member: PreparedMember }) {
         </StatusMessage>
       )}
       {state.kind === 'ready' && <DetailSections detail={state.detail} />}
+      <MemberHistory memberId={memberId} email={row.email} />
     </div>
   );
 }
