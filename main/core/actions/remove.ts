@@ -58,6 +58,10 @@ export const remove = memberAction<RemoveParams, AdminContext>({
     } else if (input.keepAccount) {
       consequences.push(`The person keeps a personal Dropbox Basic account under ${info.profile.email}, with the files not restricted to the team${input.retainTeamShares ? ', and keeps folders shared with them directly' : ''}.`);
       consequences.push('Cannot be undone: a member who kept their account cannot be recovered.');
+      // Dropbox does not let an app read legal holds, pending terms of service or (without more scopes) the sharing policy ahead.
+      consequences.push(
+        `Dropbox refuses to leave an account to a member under a legal hold or who must first accept new terms of service${input.retainTeamShares ? ', and refuses to keep team shares while the team does not allow sharing outside it' : ''}; Teamkeeper cannot check this before sending, so if it applies the removal fails and nothing changes.`,
+      );
       options.push(input.retainTeamShares ? 'keep account with team shares' : 'keep account');
     } else {
       consequences.push(`Files stay with the removed account: transfer them later, or recover the member within ${RECOVER_DAYS} days (until ${until}).`);

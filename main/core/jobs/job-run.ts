@@ -361,7 +361,7 @@ export class JobRun {
       admin: this.plan.admin,
       jobId: this.plan.jobId,
       action: this.plan.kind,
-      member: { id: item.member?.id, email: item.member?.email ?? (typeof input?.email === 'string' ? input.email : undefined) },
+      member: auditMember(item.member, input),
       options: item.status === 'blocked' ? {} : this.d.kind.auditOptions(item.input),
       outcome: outcome.outcome,
       ...(outcome.outcome === 'skipped' ? { reason: outcome.reason } : outcome.outcome === 'failed' || outcome.outcome === 'unconfirmed' ? { reason: outcome.message } : {}),
@@ -452,4 +452,12 @@ export class JobRun {
     const why = state === 'paused' || state === 'pausing' ? this.stoppedBecause : undefined;
     this.d.emit({ type: 'job.state', jobId: this.jobId, state, ...(why ? { reason: why } : {}) });
   }
+}
+
+/** Who an audit line names: the member as read, else what the item asked for (an invite's email, an unknown member's key). */
+function auditMember(member: { id: string; email: string } | undefined, input: Record<string, unknown> | undefined): { id?: string; email?: string } {
+  if (member) return { id: member.id, email: member.email };
+  const asked = typeof input?.email === 'string' ? input.email : typeof input?.member === 'string' ? input.member : undefined;
+  if (asked === undefined) return {};
+  return asked.includes('@') ? { email: asked } : { id: asked };
 }

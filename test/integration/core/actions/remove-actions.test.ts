@@ -54,6 +54,9 @@ describe('remove', () => {
       { member: deleted.email, wipeData: true, permanentlyDeleteFiles: true },
     ]);
     expect(r.results.map((x) => x.outcome.outcome)).toEqual(['done', 'done']);
+    // What the plan cannot check ahead, it says: a legal hold or pending terms make Dropbox refuse.
+    expect(r.plan.items[0].consequences).toContainEqual(expect.stringMatching(/legal hold.*terms of service.*sharing outside it.*nothing changes/));
+    expect(r.plan.items[1].consequences.join(' ')).not.toMatch(/legal hold/);
     expect(stored(kept).removal?.isDisconnected).toBe(true);
     expect(stored(deleted).files.deleted).toBe(true);
   });

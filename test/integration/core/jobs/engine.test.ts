@@ -69,6 +69,8 @@ describe('job engine over the real SDK against the sandbox', () => {
       { outcome: 'failed', tag: 'preflight', message: 'member: Choose a member by their email address or member id (dbmid:…).' },
     ]);
     expect(writesLogged(sb)).toEqual([]);
+    // The audit line of a member nobody could find still names whom the item asked for.
+    expect(jobs.auditLog.read({ member: 'nobody@example.com' })).toMatchObject([{ outcome: 'failed', member: { email: 'nobody@example.com' } }]);
   });
 
   it('429s, 500s and dropped connections mid-job: every item done, each write applied once', async () => {
