@@ -62,6 +62,9 @@ describe('columnar encoding of the saved team', () => {
     const rows = Array.from({ length: 50 }, (_, i) => Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`k${k}`, (i + k) % 3 ? k : undefined])));
     const values = [...rows, undefined, 5];
     expect(roundTrip(values)).toEqual(viaJson(values));
+    // Few optional keys, but in more combinations than the compiled loop takes.
+    const mixed = Array.from({ length: 600 }, (_, i) => Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`k${k}`, (i >> k) & 1 ? k : undefined])));
+    expect(roundTrip(mixed)).toEqual(viaJson(mixed));
   });
 
   it('stores repeating strings once, in a dictionary', () => {
