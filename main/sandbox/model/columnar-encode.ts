@@ -5,11 +5,11 @@ import { kindOf, type Column, type Kind, type Primitive } from './columnar.js';
 /** Arrays longer than this are taken to be lists of records: their items are encoded whole, with pauses between them. */
 const LONG_ARRAY = 256;
 /** Work between pauses of a sliced encoding: well under the event loop's 20 ms budget. */
-const SLICE_MS = 4;
+const SLICE_MS = 2;
 /** A string column stops counting distinct values past this many: it is not a dictionary column. */
 const DICTIONARY_MAX = 4096;
 /** Values per piece of JSON text: a piece is a fraction of a ms to make. */
-const TEXT_CHUNK = 4096;
+const TEXT_CHUNK = 1024;
 
 /**
  * Builds one column (columnar.ts) from values added row by row. Values are
@@ -25,6 +25,8 @@ export class ColumnBuilder {
   private prims: Primitive[] = [];
   /** Distinct strings of a 'p' column so far; undefined once it holds a non-string or too many. */
   private distinct: Map<string, number> | undefined = new Map();
+  /** Each row's index into `distinct`, kept while it lasts (so finishing costs no pass over the rows). */
+  private codes: number[] = [];
   // 'o'
   private children = new Map<string, ColumnBuilder>();
   private objects = 0;
@@ -137,7 +139,7 @@ export class ColumnBuilder {
         const dict = this.distinct;
         // A dictionary pays off when strings repeat: each is then kept once.
         if (dict && dict.size * 2 < this.prims.length) {
-          return withMask({ t: 'd', s: [...dict.keys()], v: this.prims.map((s) => dict.get(s as string)!) });
+          return withMask({ t: 'd', s: [...dict.keys()], v: this.codes });
         }
         return withMask({ t: 'p', v: this.prims });
       }
@@ -177,11 +179,15 @@ export class ColumnBuilder {
     this.prims.push(v);
     const dict = this.distinct;
     if (!dict) return;
-    if (typeof v !== 'string') this.distinct = undefined;
-    else if (!dict.has(v)) {
-      if (dict.size >= DICTIONARY_MAX) this.distinct = undefined;
-      else dict.set(v, dict.size);
+    let code = typeof v === 'string' ? dict.get(v) : undefined;
+    if (code === undefined && typeof v === 'string' && dict.size < DICTIONARY_MAX) {
+      code = dict.size;
+      dict.set(v, code);
     }
+    if (code === undefined) {
+      this.distinct = undefined;
+      this.codes = [];
+    } else this.codes.push(code);
   }
 
   private arrayItems(length: number): ColumnBuilder {
