@@ -15,7 +15,7 @@ import { upgradeAccountId } from './model/account-id.js';
 import { prepareAnswerWatch } from './spec/answer-watch.js';
 
 export interface SandboxOptions extends SeedOptions, Partial<SandboxConfig> {
-  /** Keep the team in this JSON file (plus its change logs, FILE.log.N) across restarts. */
+  /** Keep the team in this file (a JSON snapshot, see model/snapshot.ts, plus its change logs, FILE.log.N) across restarts. */
   statePath?: string;
   /** Change-log size that starts a background compaction (team-file.ts's default when undefined). */
   compactBytes?: number;
@@ -55,8 +55,8 @@ export class Sandbox {
     this.teamFile = file;
     // A new team, or one whose account ids were just upgraded, is saved whole once.
     if (file && (!saved || upgraded > 0)) file.saveSync();
-    // A log replayed at start is folded into the snapshot soon, in the background.
-    if (saved?.replayed) setTimeout(() => void this.compact(), 1_000).unref();
+    // A log replayed at start, or a file in the older format, is folded into a new snapshot soon, in the background.
+    if (saved?.replayed || saved?.upgrade) setTimeout(() => void this.compact(), 1_000).unref();
     this.accessToken = this.issueCliToken();
   }
 

@@ -2,7 +2,8 @@
  * A sandbox in a process of its own for sandbox-writes.bench.ts, so the
  * event-loop delay it reports is the sandbox's alone, not the client's.
  * Started with child_process.fork; options as JSON in argv[2]. Answers
- * messages {cmd, id} with {id, ...result}.
+ * messages {cmd, id} with {id, ...result}. Its first message (id 0) says
+ * how long startSandbox took, in wall and CPU time, and when it was called.
  */
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import { startSandbox, type StartOptions } from '../../main/sandbox/index.js';
@@ -17,6 +18,8 @@ export type Command = 'targets' | 'monitor-start' | 'monitor-stop' | 'compact' |
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2]) as StartOptions;
+  // On the shared clock, so the parent can time the first answer from here.
+  const launchedAt = performance.timeOrigin + performance.now();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const sb = await startSandbox(options);
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   process.on('message', (msg: { cmd: Command; id: number }) => {
     void handle(msg.cmd).then((result) => process.send!({ id: msg.id, ...result }));
   });
-  process.send!({ id: 0, url: sb.url, accessToken: sb.accessToken, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 });
+  process.send!({ id: 0, url: sb.url, accessToken: sb.accessToken, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, launchedAt });
 }
 
 void main();

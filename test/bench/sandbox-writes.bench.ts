@@ -13,19 +13,24 @@
  *   in-memory team (what the machine itself adds);
  * - how long the sandbox takes to start on the persisted team (budget < 1 s),
  *   from a clean save and from a save plus its change log (as a kill leaves
- *   it), in wall time and in CPU time (which a busy machine inflates less).
+ *   it), in wall time and in CPU time (which a busy machine inflates less),
+ *   and the time from calling startSandbox to its first members/list_v2
+ *   answer through the SDK (what a user waits for); beside the same team
+ *   saved in the plain-JSON format used before (format 1) and seeded in
+ *   memory, measured in the same run.
  *
  *   npm run bench -- sandbox-writes
  *   BENCH_BIG_MEMBERS=50000 BENCH_WRITES=1000 BENCH_BURST=2000 npm run bench -- sandbox-writes
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Dropbox } from 'dropbox';
 import type { StartOptions } from '../../main/sandbox/index.js';
+import { readSnapshot } from '../../main/sandbox/model/snapshot.js';
 import { sdkFor } from '../support/sandbox-client.js';
 import type { Command, Targets } from './sandbox-process.js';
 
@@ -43,6 +48,8 @@ interface Proc {
   /** Start-up of the sandbox inside its process. */
   wallMs: number;
   cpuMs: number;
+  /** When the process called startSandbox, on the clock performance.timeOrigin + now() shares across processes. */
+  launchedAt: number;
   call(cmd: Command): Promise<Record<string, any>>;
 }
 
@@ -64,6 +71,7 @@ async function spawnSandbox(options: StartOptions): Promise<Proc> {
     accessToken: ready.accessToken,
     wallMs: ready.wallMs,
     cpuMs: ready.cpuMs,
+    launchedAt: ready.launchedAt,
     call(cmd) {
       const id = next++;
       const answer = ask(id);
@@ -133,6 +141,41 @@ function savedBytes(dir: string): number {
   return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 }
 
+/** A copy of the team's files (snapshot and logs) in a directory of its own. */
+function copyTeam(from: string, to: string): string {
+  for (const f of readdirSync(from)) if (f.startsWith('team.json')) copyFileSync(join(from, f), join(to, f));
+  return join(to, 'team.json');
+}
+
+/** Rewrites a saved team's snapshot as the sandbox saved it before format 2: the state as ASCII JSON with logGen beside it. */
+function toFormat1(file: string): void {
+  const { state, logGen } = readSnapshot(file)!;
+  const json = JSON.stringify({ ...state, logGen }).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(file, json);
+}
+
+interface Startup {
+  wallMs: number;
+  cpuMs: number;
+  /** From the startSandbox call to the first members/list_v2 page received through the SDK. */
+  firstAnswerMs: number;
+  bytes: number;
+}
+
+/** Starts a sandbox in its own process, asks it for the first page of members at once, and stops it. */
+async function startup(options: StartOptions): Promise<Startup> {
+  const bytes = options.statePath ? savedBytes(dirname(options.statePath)) : 0;
+  const p = await spawnSandbox(options);
+  try {
+    const page = await sdkFor(p).teamMembersListV2({ limit: 1000 });
+    const firstAnswerMs = performance.timeOrigin + performance.now() - p.launchedAt;
+    if (page.result.members.length !== Math.min(1000, BIG)) throw new Error(`first page held ${page.result.members.length} members`);
+    return { wallMs: p.wallMs, cpuMs: p.cpuMs, firstAnswerMs, bytes };
+  } finally {
+    await p.call('close');
+  }
+}
+
 export default async function sandboxWrites(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tk-bench-writes-'));
   const file = join(dir, 'team.json');
@@ -141,6 +184,9 @@ export default async function sandboxWrites(): Promise<void> {
   try {
     const seeding = await spawnSandbox({ members: BIG, seed: 5, statePath: file });
     await seeding.call('close');
+    // The team as a clean save leaves it: a snapshot and an empty log.
+    const cleanDir = mkdtempSync(join(tmpdir(), 'tk-bench-clean-'));
+    copyTeam(dir, cleanDir);
 
     const big = await spawnSandbox({ statePath: file });
     const small = await spawnSandbox({ members: SMALL, seed: 5 });
@@ -162,11 +208,23 @@ export default async function sandboxWrites(): Promise<void> {
 
       // The files as a kill would leave them right now: the save plus whatever log it has.
       const crashDir = mkdtempSync(join(tmpdir(), 'tk-bench-crash-'));
-      for (const f of readdirSync(dir)) if (f.startsWith('team.json')) copyFileSync(join(dir, f), join(crashDir, f));
-      const crashBytes = savedBytes(crashDir);
-      const reload = await spawnSandbox({ statePath: join(crashDir, 'team.json') });
-      await reload.call('close');
-      rmSync(crashDir, { recursive: true, force: true });
+      copyTeam(dir, crashDir);
+      // The same two saves in the format used before (format 1), for the same-run baseline.
+      const clean1Dir = mkdtempSync(join(tmpdir(), 'tk-bench-clean1-'));
+      const crash1Dir = mkdtempSync(join(tmpdir(), 'tk-bench-crash1-'));
+      toFormat1(copyTeam(cleanDir, clean1Dir));
+      toFormat1(copyTeam(crashDir, crash1Dir));
+      const starts: Array<[string, Startup]> = [];
+      try {
+        // Each start-up right after its baseline, so both see the machine alike.
+        starts.push(['  clean save, plain JSON (before)', await startup({ statePath: join(clean1Dir, 'team.json') })]);
+        starts.push(['  clean save, columnar', await startup({ statePath: join(cleanDir, 'team.json') })]);
+        starts.push(['  as a kill left it, plain JSON (before)', await startup({ statePath: join(crash1Dir, 'team.json') })]);
+        starts.push(['  as a kill left it (save + log), columnar', await startup({ statePath: join(crashDir, 'team.json') })]);
+        starts.push([`  in-memory seed of ${BIG} members (baseline)`, await startup({ members: BIG, seed: 5 })]);
+      } finally {
+        for (const d of [cleanDir, crashDir, clean1Dir, crash1Dir]) rmSync(d, { recursive: true, force: true });
+      }
 
       const s = median(smallMs);
       const b = median(bigMs);
@@ -179,9 +237,12 @@ export default async function sandboxWrites(): Promise<void> {
       row(`  in-memory ${SMALL}-member team (baseline)`, burstRow(smallBurst));
       row(`  persisted ${BIG}-member team`, burstRow(bigBurst));
       row('  same, compacting meanwhile', burstRow(bigBurstCompacting));
-      console.log('start-up on the persisted team (budget < 1000 ms):');
-      row('  clean save', `${big.wallMs.toFixed(0)} ms wall, ${big.cpuMs.toFixed(0)} ms CPU`);
-      row('  as a kill left it (save + log)', `${reload.wallMs.toFixed(0)} ms wall, ${reload.cpuMs.toFixed(0)} ms CPU, ${(crashBytes / 1e6).toFixed(1)} MB on disk`);
+      console.log('start-up on the persisted team (budget < 1000 ms): startSandbox() in wall and CPU time; first answer = from calling it to');
+      console.log('the first members/list_v2 page (1,000 members) received through the SDK:');
+      for (const [name, r] of starts) {
+        const disk = r.bytes ? `, ${(r.bytes / 1e6).toFixed(1)} MB on disk` : '';
+        row(name, `${r.wallMs.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU; first answer ${r.firstAnswerMs.toFixed(0)} ms${disk}`);
+      }
     } finally {
       await small.call('close');
       await big.call('close');

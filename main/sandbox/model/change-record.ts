@@ -45,8 +45,11 @@ export interface ReplayIndex {
 }
 
 export function replayIndex(state: SandboxState): ReplayIndex {
+  // A loop, not new Map(members.map(…)): no 50,000 throwaway pairs at start-up.
+  const memberAt = new Map<string, number>();
+  for (let i = 0; i < state.members.length; i++) memberAt.set(state.members[i].teamMemberId, i);
   return {
-    memberAt: new Map(state.members.map((m, i) => [m.teamMemberId, i])),
+    memberAt,
     groupById: new Map(state.groups.map((g) => [g.groupId, g])),
     jobAt: new Map(state.jobs.map((j, i) => [j.id, i])),
     memberships: new Map(),

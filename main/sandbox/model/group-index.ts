@@ -21,8 +21,19 @@ export class GroupIndex {
   addGroup(g: Group, isLive: (memberId: string) => boolean): void {
     const map = new Map<string, GroupMembership>();
     this.byGroup.set(g.groupId, map);
-    this.live.set(g.groupId, 0);
-    for (const gm of g.members) this.addMembership(g.groupId, gm, isLive(gm.teamMemberId));
+    // addMembership's work inlined: at start-up this runs for every membership of the team.
+    let live = 0;
+    for (const gm of g.members) {
+      const id = gm.teamMemberId;
+      const had = map.has(id);
+      map.set(id, gm);
+      if (had) continue;
+      const list = this.ofMember.get(id);
+      if (list) list.push(g.groupId);
+      else this.ofMember.set(id, [g.groupId]);
+      if (isLive(id)) live++;
+    }
+    this.live.set(g.groupId, live);
   }
 
   deleteGroup(groupId: string): void {

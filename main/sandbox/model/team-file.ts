@@ -1,9 +1,8 @@
 import { closeSync, fdatasync, fsyncSync, openSync, readdirSync, readFileSync, rmSync, writeSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isAscii } from 'node:buffer';
 import type { SandboxState } from './types.js';
-import { applyChange, finishReplay, replayIndex, type ChangeRecord } from './change-record.js';
-import { writeSnapshotInBackground, writeSnapshotSync, type SnapshotFile } from './snapshot.js';
+import { applyChange, finishReplay, replayIndex, type ChangeRecord, type ReplayIndex } from './change-record.js';
+import { readSnapshot, writeSnapshotInBackground, writeSnapshotSync } from './snapshot.js';
 
 export interface TeamFileOptions {
   /** Start a background compaction once the change log holds this many bytes. */
@@ -52,24 +51,18 @@ export class TeamFile {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  /** The saved team with its logs replayed, or undefined when FILE does not exist yet. */
-  load(): { state: SandboxState; replayed: number } | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(this.file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-    // Snapshots are written as ASCII (snapshot.ts); older saves may hold raw UTF-8.
-    const text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-    const snap = JSON.parse(text) as SnapshotFile;
-    if (snap.version !== 1) throw new Error(`Sandbox state file ${this.file} has unknown version ${String(snap.version)}`);
-    const from = snap.logGen ?? 0;
-    delete snap.logGen;
-    const state: SandboxState = snap;
-    const idx = replayIndex(state);
+  /**
+   * The saved team with its logs replayed, or undefined when FILE does not
+   * exist yet. `upgrade` is true when FILE is in an older format, which the
+   * next save replaces.
+   */
+  load(): { state: SandboxState; replayed: number; upgrade: boolean } | undefined {
+    const snap = readSnapshot(this.file);
+    if (!snap) return undefined;
+    const { state, logGen: from } = snap;
     this.removeStaleTemps();
+    // Built only when there is something to replay: a clean save needs no index.
+    let idx: ReplayIndex | undefined;
     let replayed = 0;
     let last = from - 1;
     for (const gen of this.logGens()) {
@@ -79,15 +72,16 @@ export class TeamFile {
         continue;
       }
       for (const change of readLog(this.logPath(gen))) {
+        idx ??= replayIndex(state);
         applyChange(state, idx, change);
         replayed++;
       }
       last = gen;
     }
-    finishReplay(idx);
+    if (idx) finishReplay(idx);
     // Never append to a log that may end in a torn line: start the next generation.
     this.openLog(Math.max(from, last + 1));
-    return { state, replayed };
+    return { state, replayed, upgrade: snap.version !== 2 };
   }
 
   /** Appends one write's change; returns once it is in the file (see the class comment). */

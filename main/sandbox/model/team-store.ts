@@ -146,11 +146,11 @@ export class TeamStore {
   }
 
   memberByEmail(email: string): Member | undefined {
-    return this.tracked(this.members.byEmail.get(email.toLowerCase()));
+    return this.tracked(this.members.memberByEmail(email.toLowerCase()));
   }
 
   memberByExternalId(externalId: string): Member | undefined {
-    return this.tracked(this.members.byExternalId.get(externalId));
+    return this.tracked(this.members.memberByExternalId(externalId));
   }
 
   /** Members whose persistent id is `id` now (an index lookup, not a scan). */

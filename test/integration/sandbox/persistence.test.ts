@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sdkFor } from '../../support/sandbox-client.js';
 import { startSandbox } from '../../../main/sandbox/index.js';
 import { control } from './control-api.js';
+import { readSnapshot } from '../../../main/sandbox/model/snapshot.js';
 import { runCli, startCli } from './cli-process.js';
 
 describe('sandbox persistence with --state', () => {
@@ -45,7 +46,7 @@ describe('sandbox persistence with --state', () => {
     try {
       const invited = sb.sandbox.store.state.members.find((m) => m.status === 'invited')!;
       await control(sb, 'POST', 'invites/accept', { email: invited.email });
-      await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).members.find((m: any) => m.email === invited.email).status, { timeout: 2000 }).toBe('active');
+      await expect.poll(() => readSnapshot(file)!.state.members.find((m) => m.email === invited.email)!.status, { timeout: 2000 }).toBe('active');
     } finally {
       await sb.close();
     }

@@ -7,6 +7,7 @@ import { startSandbox } from '../../../main/sandbox/index.js';
 import { Sandbox } from '../../../main/sandbox/sandbox.js';
 import { byId, sdkFor } from '../../support/sandbox-client.js';
 import { accountIdFor } from '../../../main/sandbox/model/account-id.js';
+import { readSnapshot } from '../../../main/sandbox/model/snapshot.js';
 
 /** The saved team's files: snapshot + change log, torn and damaged lines, non-ASCII names. */
 describe('sandbox team file', () => {
@@ -29,9 +30,8 @@ describe('sandbox team file', () => {
   it('gives a team saved with short account ids the 40-character ones, in memory and on disk', () => {
     const file = join(dir, 'short-ids.json');
     new Sandbox({ members: 20, statePath: file }).close();
-    // As a sandbox from before 40-character ids saved it: one whole file, short ids.
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { logGen?: number; members: Array<{ accountId: string }> };
-    delete saved.logGen;
+    // As a sandbox from before 40-character ids saved it: one whole JSON file (format 1), short ids.
+    const saved = readSnapshot(file)!.state;
     saved.members.forEach((m, i) => (m.accountId = `dbid:old${i}`));
     writeFileSync(file, JSON.stringify(saved));
     const want = saved.members.map((_, i) => accountIdFor(`old${i}`));
@@ -44,7 +44,7 @@ describe('sandbox team file', () => {
       sb.close();
     }
     // Saved upgraded, so the files alone hold the ids the API has been answering with.
-    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as { members: Array<{ accountId: string }> };
+    const onDisk = readSnapshot(file)!.state;
     expect(onDisk.members.map((m) => m.accountId)).toEqual(want);
   });
 
@@ -65,6 +65,35 @@ describe('sandbox team file', () => {
     } finally {
       again.close();
     }
+  });
+
+  it('loads a team saved in the older plain-JSON format, replays its log, and saves it in the new format on its own', async () => {
+    const { file, memberId } = await teamWithLoggedWrite('format-1.json');
+    // As a sandbox from before the columnar format saved it: the state as plain JSON, logGen beside its fields.
+    const { state, logGen } = readSnapshot(file)!;
+    writeFileSync(file, JSON.stringify({ ...state, logGen }));
+    expect(readSnapshot(file)!.version).toBe(1);
+    const sb = new Sandbox({ statePath: file });
+    try {
+      expect(sb.store.memberById(memberId)!.surname).toBe('Łukasz O’Brien');
+      await expect.poll(() => readSnapshot(file)!.version, { timeout: 10_000 }).toBe(2);
+    } finally {
+      sb.close();
+    }
+    const again = new Sandbox({ statePath: file });
+    try {
+      expect(JSON.parse(JSON.stringify(again.store.state))).toEqual(JSON.parse(JSON.stringify(sb.store.state)));
+    } finally {
+      again.close();
+    }
+  });
+
+  it('refuses a snapshot whose columns do not add up, naming the file', () => {
+    const file = join(dir, 'bad-columns.json');
+    writeFileSync(file, '{"version":2,"logGen":1,"state":{"t":"o","k":["version","members"],"c":[{"t":"p","v":[1]}]}}');
+    expect(() => new Sandbox({ statePath: file })).toThrow(/bad-columns\.json is damaged: an object table has a column count/);
+    writeFileSync(file, '{"version":2,"logGen":1,"state":{"t":"p","v":["not a team"]}}');
+    expect(() => new Sandbox({ statePath: file })).toThrow(/bad-columns\.json is damaged: it holds no sandbox team/);
   });
 
   it('ignores a torn last line of the change log (a write cut off by a kill was never acknowledged)', async () => {
