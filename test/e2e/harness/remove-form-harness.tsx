@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { MemberRow } from '../../../preload/contract.js';
 import { removeParams } from '../../../preload/contract/member-actions.js';
 import { DialogShell } from '../../../renderer/src/components/dialog-shell.js';
-import { removeSpec } from '../../../renderer/src/features/member-actions/forms/remove.js';
+import { removeSpec } from '../../../renderer/src/features/member-actions/specs/remove.js';
 import type { RemoveValues } from '../../../renderer/src/features/member-actions/forms/remove-options.js';
 
 /**

@@ -8,12 +8,12 @@ import { cancelInviteSpec } from './specs/cancel-invite.js';
 import { changeRoleSpec } from './specs/change-role.js';
 import { editProfileSpec } from './specs/edit-profile.js';
 import { resendInviteSpec } from './specs/resend-invite.js';
-import { deleteFormerMemberFilesSpec } from './forms/delete-former-member-files.js';
-import { moveFormerMemberFilesSpec } from './forms/move-former-member-files.js';
-import { recoverSpec } from './forms/recover.js';
-import { removeSpec } from './forms/remove.js';
-import { suspendSpec } from './forms/suspend.js';
-import { unsuspendSpec } from './forms/unsuspend.js';
+import { deleteFormerMemberFilesSpec } from './specs/delete-former-member-files.js';
+import { moveFormerMemberFilesSpec } from './specs/move-former-member-files.js';
+import { recoverSpec } from './specs/recover.js';
+import { removeSpec } from './specs/remove.js';
+import { suspendSpec } from './specs/suspend.js';
+import { unsuspendSpec } from './specs/unsuspend.js';
 
 export { inviteSpec } from './specs/invite.js';
 

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MEMBER_ACTION_PARAMS, type MemberActionKind } from '../../../../preload/contract/member-actions.js';
 import type { MemberStatus } from '../../../../preload/contract.js';
 import type { MemberActionSpec } from '../../../../renderer/src/features/member-actions/action-spec.js';
-import { deleteFormerMemberFilesSpec } from '../../../../renderer/src/features/member-actions/forms/delete-former-member-files.js';
-import { moveFormerMemberFilesSpec } from '../../../../renderer/src/features/member-actions/forms/move-former-member-files.js';
-import { recoverSpec } from '../../../../renderer/src/features/member-actions/forms/recover.js';
-import { removeSpec } from '../../../../renderer/src/features/member-actions/forms/remove.js';
-import { suspendSpec } from '../../../../renderer/src/features/member-actions/forms/suspend.js';
-import { unsuspendSpec } from '../../../../renderer/src/features/member-actions/forms/unsuspend.js';
+import { deleteFormerMemberFilesSpec } from '../../../../renderer/src/features/member-actions/specs/delete-former-member-files.js';
+import { moveFormerMemberFilesSpec } from '../../../../renderer/src/features/member-actions/specs/move-former-member-files.js';
+import { recoverSpec } from '../../../../renderer/src/features/member-actions/specs/recover.js';
+import { removeSpec } from '../../../../renderer/src/features/member-actions/specs/remove.js';
+import { suspendSpec } from '../../../../renderer/src/features/member-actions/specs/suspend.js';
+import { unsuspendSpec } from '../../../../renderer/src/features/member-actions/specs/unsuspend.js';
 import { memberRow } from '../member-fixtures.js';
 
 // The registry itself pulls in the app's store and api (window): the menus are covered end to end.

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import type { MemberActionSpec, ActionFormProps } from '../action-spec.js';
-import type { MoveFormerMemberFilesParams } from '../../../../../preload/contract/member-actions.js';
+import type { ActionFormProps } from '../action-spec.js';
 import { canHearAboutTransfer, canReceiveFiles, colleaguesWhere } from './colleague-choices.js';
 import { ColleaguePicker } from './colleague-picker.js';
 
@@ -9,7 +8,7 @@ export interface TransferLaterValues {
   transferAdmin: string;
 }
 
-function TransferLaterForm({ member, values, onChange, errors, members, idPrefix }: ActionFormProps<TransferLaterValues>) {
+export function TransferLaterForm({ member, values, onChange, errors, members, idPrefix }: ActionFormProps<TransferLaterValues>) {
   const leaverId = member?.id;
   const receivers = useMemo(() => colleaguesWhere(members, (m) => canReceiveFiles(m, leaverId)), [members, leaverId]);
   const admins = useMemo(() => colleaguesWhere(members, (m) => canHearAboutTransfer(m, leaverId)), [members, leaverId]);
@@ -37,14 +36,3 @@ function TransferLaterForm({ member, values, onChange, errors, members, idPrefix
     </>
   );
 }
-
-/** members/move_former_member_files: "transfer later" for a member already removed. */
-export const moveFormerMemberFilesSpec: MemberActionSpec<TransferLaterValues> = {
-  kind: 'member.move-former-member-files',
-  label: 'Transfer files',
-  destructive: true,
-  appliesTo: (m) => m.status === 'removed',
-  initialValues: () => ({ transferTo: '', transferAdmin: '' }),
-  toParams: (values, member): MoveFormerMemberFilesParams => ({ member: member?.id ?? '', transferTo: values.transferTo.trim(), transferAdmin: values.transferAdmin.trim() }),
-  Form: TransferLaterForm,
-};

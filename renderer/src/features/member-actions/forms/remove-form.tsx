@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import type { MemberActionSpec, ActionFormProps } from '../action-spec.js';
+import type { ActionFormProps } from '../action-spec.js';
 import { canHearAboutTransfer, canReceiveFiles, colleaguesWhere } from './colleague-choices.js';
 import { ColleaguePicker } from './colleague-picker.js';
-import { chooseFate, FILE_FATES, fateUnavailable, initialRemoveValues, optionsFor, removeToParams, type RemoveValues } from './remove-options.js';
+import { chooseFate, FILE_FATES, fateUnavailable, optionsFor, type RemoveValues } from './remove-options.js';
 import { WipeDevicesField } from './wipe-devices-field.js';
 
-function RemoveForm({ member, values, onChange, errors, members, idPrefix }: ActionFormProps<RemoveValues>) {
+export function RemoveForm({ member, values, onChange, errors, members, idPrefix }: ActionFormProps<RemoveValues>) {
   const fits = optionsFor(values.fate);
   const leaverId = member?.id;
   const receivers = useMemo(() => colleaguesWhere(members, (m) => canReceiveFiles(m, leaverId)), [members, leaverId]);
@@ -94,14 +94,3 @@ function RemoveForm({ member, values, onChange, errors, members, idPrefix }: Act
     </>
   );
 }
-
-/** members/remove with every option; invited members are cancelled instead (Cancel invite). */
-export const removeSpec: MemberActionSpec<RemoveValues> = {
-  kind: 'member.remove',
-  label: 'Remove from team',
-  destructive: true,
-  appliesTo: (m) => m.status === 'active' || m.status === 'suspended',
-  initialValues: initialRemoveValues,
-  toParams: removeToParams,
-  Form: RemoveForm,
-};

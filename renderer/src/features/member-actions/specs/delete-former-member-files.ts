@@ -1,14 +1,6 @@
 import type { MemberActionSpec } from '../action-spec.js';
 import type { DeleteFormerMemberFilesParams } from '../../../../../preload/contract/member-actions.js';
-
-function DeleteFilesForm() {
-  return (
-    <p>
-      <strong>Cannot be undone.</strong> Every file left in the removed account is deleted for good: it can no longer be transferred to a colleague, and the member can no longer be
-      recovered.
-    </p>
-  );
-}
+import { DeleteFilesForm } from '../forms/delete-former-member-files-form.js';
 
 export const deleteFormerMemberFilesSpec: MemberActionSpec<Record<string, never>> = {
   kind: 'member.delete-former-member-files',
