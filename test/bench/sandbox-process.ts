@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   let compaction: Promise<boolean> | undefined;
 
   const handle = async (cmd: Command): Promise<Record<string, unknown>> => {
+    if (process.env.BENCH_TRACE_GC) console.log(`-- ${cmd} at ${Math.round(performance.now())} ms`);
     switch (cmd) {
       case 'targets': {
         const store = sb.sandbox.store;

@@ -55,7 +55,8 @@ interface Proc {
 
 async function spawnSandbox(options: StartOptions): Promise<Proc> {
   const child: ChildProcess = fork(join(dirname(fileURLToPath(import.meta.url)), 'sandbox-process.ts'), [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_TRACE_GC=1 prints the sandbox process's garbage collections, the burst's start and end marked.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_TRACE_GC ? ['--trace-gc'] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, (msg: Record<string, any>) => void>();
