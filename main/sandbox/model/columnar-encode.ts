@@ -325,7 +325,9 @@ function* arrayText(values: readonly Primitive[]): Generator<string> {
   yield '[';
   for (let i = 0; i < values.length; i += TEXT_CHUNK) {
     const text = JSON.stringify(values.slice(i, i + TEXT_CHUNK)).slice(1, -1);
-    yield i ? `,${text}` : text;
+    // The comma on its own: joined to the text, it would make a copy of it.
+    if (i) yield ',';
+    yield text;
   }
   yield ']';
 }
@@ -334,7 +336,8 @@ function* numbersText(values: Uint32Array): Generator<string> {
   yield '[';
   for (let i = 0; i < values.length; i += TEXT_CHUNK) {
     const text = values.subarray(i, i + TEXT_CHUNK).join(',');
-    yield i ? `,${text}` : text;
+    if (i) yield ',';
+    yield text;
   }
   yield ']';
 }
@@ -344,7 +347,8 @@ function* rawText(values: readonly string[]): Generator<string> {
   yield '[';
   for (let i = 0; i < values.length; i += TEXT_CHUNK) {
     const text = values.slice(i, i + TEXT_CHUNK).join(',');
-    yield i ? `,${text}` : text;
+    if (i) yield ',';
+    yield text;
   }
   yield ']';
 }
