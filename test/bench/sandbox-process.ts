@@ -5,7 +5,7 @@
  * messages {cmd, id} with {id, ...result}. Its first message (id 0) says
  * how long startSandbox took, in wall and CPU time, and when it was called.
  */
-import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import { startSandbox, type StartOptions } from '../../main/sandbox/index.js';
 
 export interface Targets {
@@ -26,9 +26,19 @@ async function main(): Promise<void> {
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   let h: IntervalHistogram | undefined;
+  // Garbage-collection pauses while monitoring: how much of the event-loop delay they explain.
+  const gc = { count: 0, totalMs: 0, maxMs: 0 };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.count++;
+      gc.totalMs += e.duration;
+      gc.maxMs = Math.max(gc.maxMs, e.duration);
+    }
+  });
   let compaction: Promise<boolean> | undefined;
 
   const handle = async (cmd: Command): Promise<Record<string, unknown>> => {
+    if (process.env.BENCH_TRACE_GC) console.log(`-- ${cmd} at ${Math.round(performance.now())} ms`);
     switch (cmd) {
       case 'targets': {
         const store = sb.sandbox.store;
@@ -41,10 +51,13 @@ async function main(): Promise<void> {
       case 'monitor-start':
         h = monitorEventLoopDelay({ resolution: 1 });
         h.enable();
+        Object.assign(gc, { count: 0, totalMs: 0, maxMs: 0 });
+        gcObserver.observe({ entryTypes: ['gc'] });
         return {};
       case 'monitor-stop':
         h!.disable();
-        return { p99: h!.percentile(99) / 1e6, max: h!.max / 1e6 };
+        gcObserver.disconnect();
+        return { p99: h!.percentile(99) / 1e6, max: h!.max / 1e6, gc: { ...gc } };
       case 'compact':
         compaction = sb.sandbox.compact();
         return {};

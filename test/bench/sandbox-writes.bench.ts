@@ -10,7 +10,8 @@
  * - the event-loop delay p99 in the sandbox's process during a burst of
  *   2,000 writes (budget < 20 ms) on the persisted team, without and with a
  *   compaction of its saved team running, beside the same burst on the
- *   in-memory team (what the machine itself adds);
+ *   in-memory team (what the machine itself adds), with the garbage
+ *   collector's pauses in that process over the same time;
  * - how long the sandbox takes to start on the persisted team (budget < 1 s),
  *   from a clean save and from a save plus its change log (as a kill leaves
  *   it), in wall time and in CPU time (which a busy machine inflates less),
@@ -55,7 +56,8 @@ interface Proc {
 
 async function spawnSandbox(options: StartOptions): Promise<Proc> {
   const child: ChildProcess = fork(join(dirname(fileURLToPath(import.meta.url)), 'sandbox-process.ts'), [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_TRACE_GC=1 prints the sandbox process's garbage collections, the burst's start and end marked.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_TRACE_GC ? ['--trace-gc'] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, (msg: Record<string, any>) => void>();
@@ -109,6 +111,8 @@ interface Burst {
   p99: number;
   max: number;
   seconds: number;
+  /** Garbage-collection pauses in the sandbox's process during the burst. */
+  gc: { count: number; totalMs: number; maxMs: number };
 }
 
 /**
@@ -129,7 +133,7 @@ async function burst(p: Proc, t: Targets, compact: boolean): Promise<Burst> {
   );
   const seconds = (performance.now() - t0) / 1000;
   const h = await p.call('monitor-stop');
-  return { p99: h.p99, max: h.max, seconds };
+  return { p99: h.p99, max: h.max, seconds, gc: h.gc };
 }
 
 function median(xs: number[]): number {
@@ -180,7 +184,9 @@ export default async function sandboxWrites(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tk-bench-writes-'));
   const file = join(dir, 'team.json');
   const row = (name: string, value: string) => console.log(`${name.padEnd(44)}${value}`);
-  const burstRow = (r: Burst) => `p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; ${r.seconds.toFixed(2)} s (${(BURST / r.seconds).toFixed(0)} writes/s)`;
+  const burstRow = (r: Burst) =>
+    `p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; ${r.seconds.toFixed(2)} s (${(BURST / r.seconds).toFixed(0)} writes/s); ` +
+    `GC ${r.gc.count}× ${r.gc.totalMs.toFixed(0)} ms, longest ${r.gc.maxMs.toFixed(1)} ms`;
   try {
     const seeding = await spawnSandbox({ members: BIG, seed: 5, statePath: file });
     await seeding.call('close');

@@ -19,22 +19,41 @@ const TEXT_CHUNK = 1024;
 export class ColumnBuilder {
   private rows = 0;
   /** Rows without a value, in order. */
-  private absent: number[] = [];
+  private absent: Uint32List;
   private kind: Kind | undefined;
   // 'p'
+  /** The values, once the column is not (or no longer) a dictionary; until then `codes` holds them. */
   private prims: Primitive[] = [];
   /** Distinct strings of a 'p' column so far; undefined once it holds a non-string or too many. */
   private distinct: Map<string, number> | undefined = new Map();
   /** Each row's index into `distinct`, kept while it lasts (so finishing costs no pass over the rows). */
-  private codes: number[] = [];
+  private codes: Uint32List;
   // 'o'
   private children = new Map<string, ColumnBuilder>();
   private objects = 0;
   // 'a'
-  private lengths: number[] = [];
+  private lengths: Uint32List;
   private items: ColumnBuilder | undefined;
   // 'x'
   private raw: string[] = [];
+
+  /**
+   * `rows`: how many rows the column is expected to get, when known (the
+   * items of a long list, and the fields of those items): its arrays are
+   * sized for them at once instead of growing step by step.
+   *
+   * Why typed arrays: a compaction keeps every builder live until its text
+   * is written, while writes keep being answered. Row indexes, lengths and
+   * dictionary codes held as numbers in plain arrays are heap the garbage
+   * collector copies and scans on every pass over that time; in typed arrays
+   * they sit outside it, and only the strings and the few mixed values are
+   * left for it to trace.
+   */
+  constructor(private readonly expected = 0) {
+    this.absent = new Uint32List(0);
+    this.codes = new Uint32List(expected);
+    this.lengths = new Uint32List(0);
+  }
 
   add(v: unknown): void {
     const kind = this.enter(v);
@@ -55,7 +74,9 @@ export class ColumnBuilder {
       case 'o': {
         const row = this.objects++;
         const obj = v as Record<string, unknown>;
-        for (const key of Object.keys(obj)) {
+        // for-in walks the keys in Object.keys's order without making an array of them for every record.
+        for (const key in obj) {
+          if (!Object.hasOwn(obj, key)) continue;
           const value = obj[key];
           if (kindOf(value) !== undefined) this.child(key, row).add(value);
         }
@@ -100,53 +121,74 @@ export class ColumnBuilder {
     }
   }
 
+
   /**
    * The column as JSON text, in pieces of at most a few thousand values.
-   * Nested columns are finished one at a time as their turn comes, so a
-   * writer that yields between pieces never waits on the whole table.
+   * Nested columns are written one at a time as their turn comes, so a
+   * writer that yields between pieces never waits on the whole table; each
+   * lets go of what it holds once written, so the garbage collector has less
+   * and less to trace as the end nears. Call it once: the builder is empty after.
    */
   *text(): Generator<string> {
-    if (this.rows === this.absent.length || (this.kind !== 'o' && this.kind !== 'a')) return yield* columnText(this.finish());
-    yield `{"t":"${this.kind}"`;
+    if (this.rows === this.absent.length || this.kind === undefined) {
+      this.release();
+      return yield '{"t":"e"}';
+    }
+    const dictionary = this.kind === 'p' && this.isDictionary();
+    yield `{"t":"${dictionary ? 'd' : this.kind}"`;
     if (this.absent.length) yield `,"m":"${presenceMask(this.rows, this.absent)}"`;
-    if (this.kind === 'a') {
-      yield ',"l":';
-      yield* arrayText(this.lengths);
-      yield ',"i":';
-      yield* (this.items ?? new ColumnBuilder()).text();
-    } else {
-      yield `,"k":${JSON.stringify([...this.children.keys()])},"c":[`;
-      let first = true;
-      for (const c of this.children.values()) {
-        if (!first) yield ',';
-        first = false;
-        c.padTo(this.objects);
-        yield* c.text();
+    switch (this.kind) {
+      case 'p':
+        if (dictionary) {
+          yield `,"s":${JSON.stringify([...this.distinct!.keys()])},"v":`;
+          yield* numbersText(this.codes.view());
+        } else {
+          yield ',"v":';
+          yield* arrayText(this.primitives());
+        }
+        break;
+      case 'x':
+        yield ',"v":';
+        yield* rawText(this.raw);
+        break;
+      case 'a':
+        yield ',"l":';
+        yield* numbersText(this.lengths.view());
+        yield ',"i":';
+        yield* (this.items ?? new ColumnBuilder()).text();
+        break;
+      case 'o': {
+        yield `,"k":${JSON.stringify([...this.children.keys()])},"c":[`;
+        let first = true;
+        for (const [key, c] of this.children) {
+          if (!first) yield ',';
+          first = false;
+          c.padTo(this.objects);
+          yield* c.text();
+          this.children.delete(key);
+        }
+        yield ']';
+        break;
       }
-      yield ']';
     }
     yield '}';
+    this.release();
   }
 
-  /** The column as built so far. */
+  /** The column as built so far, as plain data (tests, and a column turning raw). */
   finish(): Column {
     const present = this.rows - this.absent.length;
     const m = this.absent.length ? presenceMask(this.rows, this.absent) : undefined;
     const withMask = <C extends Column>(c: C): C => (m === undefined ? c : { ...c, m });
     if (present === 0 || this.kind === undefined) return { t: 'e' };
     switch (this.kind) {
-      case 'p': {
-        const dict = this.distinct;
-        // A dictionary pays off when strings repeat: each is then kept once.
-        if (dict && dict.size * 2 < this.prims.length) {
-          return withMask({ t: 'd', s: [...dict.keys()], v: this.codes });
-        }
-        return withMask({ t: 'p', v: this.prims });
-      }
+      case 'p':
+        if (this.isDictionary()) return withMask({ t: 'd', s: [...this.distinct!.keys()], v: Array.from(this.codes.view()) });
+        return withMask({ t: 'p', v: this.primitives() });
       case 'x':
-        return withMask({ t: 'x', v: this.raw.map((json) => new RawJson(json)) });
+        return withMask({ t: 'x', v: this.raw.map((json) => JSON.parse(json) as unknown) });
       case 'a':
-        return withMask({ t: 'a', l: this.lengths, i: (this.items ?? new ColumnBuilder()).finish() });
+        return withMask({ t: 'a', l: Array.from(this.lengths.view()), i: (this.items ?? new ColumnBuilder()).finish() });
       case 'o': {
         const keys = [...this.children.keys()];
         const columns = keys.map((k) => {
@@ -157,6 +199,21 @@ export class ColumnBuilder {
         return withMask({ t: 'o', k: keys, c: columns });
       }
     }
+  }
+
+  /** A dictionary pays off when strings repeat: each is then kept once. */
+  private isDictionary(): boolean {
+    return this.distinct !== undefined && this.distinct.size * 2 < this.codes.length;
+  }
+
+  /** The present values of a 'p' column, in row order. */
+  private primitives(): Primitive[] {
+    if (!this.distinct) return this.prims;
+    const keys = [...this.distinct.keys()];
+    const codes = this.codes.view();
+    const out = new Array<Primitive>(codes.length);
+    for (let i = 0; i < codes.length; i++) out[i] = keys[codes[i]];
+    return out;
   }
 
   /** Counts a row for `v` and settles the column's kind; returns the kind to add it as (undefined: absent). */
@@ -175,30 +232,36 @@ export class ColumnBuilder {
     return kind;
   }
 
+  /** While every value is a string from a small set, only its code is kept (see the constructor). */
   private addPrimitive(v: Primitive): void {
-    this.prims.push(v);
     const dict = this.distinct;
-    if (!dict) return;
+    if (!dict) {
+      this.prims.push(v);
+      return;
+    }
     let code = typeof v === 'string' ? dict.get(v) : undefined;
     if (code === undefined && typeof v === 'string' && dict.size < DICTIONARY_MAX) {
       code = dict.size;
       dict.set(v, code);
     }
-    if (code === undefined) {
-      this.distinct = undefined;
-      this.codes = [];
-    } else this.codes.push(code);
+    if (code !== undefined) return this.codes.push(code);
+    // Not a dictionary after all: the values so far become plain ones.
+    this.prims = this.primitives();
+    this.prims.push(v);
+    this.distinct = undefined;
+    this.codes = new Uint32List(0);
   }
 
   private arrayItems(length: number): ColumnBuilder {
     this.lengths.push(length);
-    return (this.items ??= new ColumnBuilder());
+    // A long list is read once, so its length is how many rows its items get.
+    return (this.items ??= new ColumnBuilder(length > LONG_ARRAY ? length : 0));
   }
 
   private child(key: string, row: number): ColumnBuilder {
     let c = this.children.get(key);
     if (!c) {
-      c = new ColumnBuilder();
+      c = new ColumnBuilder(this.expected);
       this.children.set(key, c);
     }
     c.padTo(row);
@@ -215,59 +278,77 @@ export class ColumnBuilder {
     const rows = this.rows;
     const values = decodeColumn(this.finish(), rows);
     const absent = this.absent;
-    Object.assign(this, new ColumnBuilder());
+    Object.assign(this, new ColumnBuilder(this.expected));
     this.rows = rows;
     this.absent = absent;
     this.kind = 'x';
     for (const v of values) if (v !== undefined) this.raw.push(jsonOf(v));
   }
-}
 
-/** JSON already made, written out as is. */
-class RawJson {
-  constructor(readonly json: string) {}
-}
-
-/** A finished column as JSON text, in pieces (see ColumnBuilder.text). */
-function* columnText(col: Column): Generator<string> {
-  yield `{"t":"${col.t}"`;
-  if ('m' in col && col.m !== undefined) yield `,"m":"${col.m}"`;
-  switch (col.t) {
-    case 'e':
-      break;
-    case 'p':
-    case 'x':
-      yield ',"v":';
-      yield* arrayText(col.v);
-      break;
-    case 'd':
-      yield `,"s":${JSON.stringify(col.s)},"v":`;
-      yield* arrayText(col.v);
-      break;
-    case 'a':
-      yield ',"l":';
-      yield* arrayText(col.l);
-      yield ',"i":';
-      yield* columnText(col.i);
-      break;
-    case 'o':
-      yield `,"k":${JSON.stringify(col.k)},"c":[`;
-      for (let i = 0; i < col.c.length; i++) {
-        if (i) yield ',';
-        yield* columnText(col.c[i]);
-      }
-      yield ']';
-      break;
+  /** Lets go of everything built (once written). */
+  private release(): void {
+    this.prims = [];
+    this.distinct = undefined;
+    this.codes = new Uint32List(0);
+    this.children.clear();
+    this.lengths = new Uint32List(0);
+    this.items = undefined;
+    this.raw = [];
   }
-  yield '}';
 }
 
-function* arrayText(values: readonly unknown[]): Generator<string> {
+/** A list of unsigned 32-bit numbers that grows as pushed, kept in a typed array (outside the traced heap). */
+class Uint32List {
+  private data: Uint32Array | undefined;
+  length = 0;
+
+  /** `capacity`: rows expected, allocated at the first push. */
+  constructor(private readonly capacity: number) {}
+
+  push(n: number): void {
+    let data = this.data;
+    if (!data) data = this.data = new Uint32Array(Math.max(16, this.capacity));
+    else if (this.length === data.length) {
+      const grown = new Uint32Array(data.length * 2);
+      grown.set(data);
+      data = this.data = grown;
+    }
+    data[this.length++] = n;
+  }
+
+  view(): Uint32Array {
+    return this.data ? this.data.subarray(0, this.length) : new Uint32Array(0);
+  }
+}
+
+function* arrayText(values: readonly Primitive[]): Generator<string> {
   yield '[';
   for (let i = 0; i < values.length; i += TEXT_CHUNK) {
-    const chunk = values.slice(i, i + TEXT_CHUNK);
-    const text = chunk[0] instanceof RawJson ? chunk.map((r) => (r as RawJson).json).join(',') : JSON.stringify(chunk).slice(1, -1);
-    yield i ? `,${text}` : text;
+    const text = JSON.stringify(values.slice(i, i + TEXT_CHUNK)).slice(1, -1);
+    // The comma on its own: joined to the text, it would make a copy of it.
+    if (i) yield ',';
+    yield text;
+  }
+  yield ']';
+}
+
+function* numbersText(values: Uint32Array): Generator<string> {
+  yield '[';
+  for (let i = 0; i < values.length; i += TEXT_CHUNK) {
+    const text = values.subarray(i, i + TEXT_CHUNK).join(',');
+    if (i) yield ',';
+    yield text;
+  }
+  yield ']';
+}
+
+/** Values already in JSON. */
+function* rawText(values: readonly string[]): Generator<string> {
+  yield '[';
+  for (let i = 0; i < values.length; i += TEXT_CHUNK) {
+    const text = values.slice(i, i + TEXT_CHUNK).join(',');
+    if (i) yield ',';
+    yield text;
   }
   yield ']';
 }
@@ -287,9 +368,9 @@ function isContainer(v: unknown): boolean {
   return k === 'a' || k === 'o';
 }
 
-function presenceMask(rows: number, absent: number[]): string {
+function presenceMask(rows: number, absent: Uint32List): string {
   const bits = new Uint8Array(rows).fill(49); // '1'
-  for (const r of absent) bits[r] = 48; // '0'
+  for (const r of absent.view()) bits[r] = 48; // '0'
   return Buffer.from(bits).toString('latin1');
 }
 

@@ -80,26 +80,60 @@ function asciiOnly(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Gathers the snapshot's pieces (ASCII, one byte a character) into one
+ * reused buffer of WRITE_BYTES. Copied into bytes at once, each piece is
+ * garbage straight away: kept as a string until its write, every piece
+ * would survive a garbage collection or two and be copied by it.
+ */
+class PieceBuffer {
+  private readonly buf = Buffer.allocUnsafe(WRITE_BYTES);
+  private used = 0;
+
+  /** Whether `piece` fits; when not, take() the bytes and write them first. */
+  fits(piece: string): boolean {
+    return piece.length <= WRITE_BYTES - this.used;
+  }
+
+  /** Copies in a piece that fits. */
+  put(piece: string): void {
+    this.used += this.buf.write(piece, this.used, 'latin1');
+  }
+
+  /** The bytes gathered, to be written before the next put(). */
+  take(): Buffer {
+    const bytes = this.buf.subarray(0, this.used);
+    this.used = 0;
+    return bytes;
+  }
+}
+
 /** Writes the whole snapshot now (start-up, reset, control-API changes). */
 export function writeSnapshotSync(file: string, state: SandboxState, logGen: number): void {
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
   try {
-    let buf = '';
+    const out = new PieceBuffer();
     for (const piece of snapshotPieces(state, logGen)) {
-      buf += piece;
-      if (buf.length >= WRITE_BYTES) {
-        writeSync(fd, buf);
-        buf = '';
+      if (out.fits(piece)) out.put(piece);
+      else {
+        writeAllSync(fd, out.take());
+        if (out.fits(piece)) out.put(piece);
+        else writeAllSync(fd, Buffer.from(piece, 'latin1'));
       }
     }
-    writeSync(fd, buf);
+    writeAllSync(fd, out.take());
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, file);
   fsyncDirSync(dirname(file));
+}
+
+function writeAllSync(fd: number, bytes: Buffer): void {
+  let off = 0;
+  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
 /**
@@ -112,19 +146,24 @@ export async function writeSnapshotInBackground(file: string, state: SandboxStat
   const fh = await open(tmp, 'w');
   let ok = false;
   try {
-    let buf = '';
+    const writeAll = async (bytes: Buffer) => {
+      let off = 0;
+      while (off < bytes.length) off += (await fh.write(bytes, off, bytes.length - off)).bytesWritten;
+    };
+    const out = new PieceBuffer();
     for (const piece of snapshotPieces(state, logGen)) {
-      buf += piece;
-      if (buf.length >= WRITE_BYTES) {
-        await fh.write(buf);
-        buf = '';
-      } else {
+      if (out.fits(piece)) {
+        out.put(piece);
         // Give queued requests their turn between slices even when nothing is written.
         await new Promise<void>((resolve) => setImmediate(resolve));
+      } else {
+        await writeAll(out.take());
+        if (out.fits(piece)) out.put(piece);
+        else await writeAll(Buffer.from(piece, 'latin1'));
       }
       if (aborted()) return false;
     }
-    await fh.write(buf);
+    await writeAll(out.take());
     await fh.sync();
     ok = true;
   } finally {
