@@ -1,34 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { axeViolations, focusedControl, openZoomed } from './support/a11y.js';
-import { bundleHarness } from './support/harness-bundle.js';
+import { axeViolations, focusedControl } from './support/a11y.js';
+import { openHarness } from './support/harness-bundle.js';
 
 /**
- * The confirm dialog every action will use, alone on a page with "type the
- * name to confirm" (no screen of the app uses that option yet): the
- * renderer's own component, bundled by Vite, in the same Chromium.
+ * The confirm dialog every destructive action uses, alone on a page with
+ * "type the name to confirm": the renderer's own component, bundled by
+ * Vite, in the same Chromium, so its keyboard rules are checked apart from
+ * any one action.
  */
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const HARNESS = 'test/e2e/harness/confirm-dialog-harness.tsx';
-
 let page: Page;
 let close: () => Promise<void>;
-const problems: string[] = [];
 
 beforeAll(async () => {
-  const session = await openZoomed(1);
-  page = session.page;
-  close = session.close;
-  page.on('pageerror', (err) => problems.push(err.message));
-  await page.setContent('<!doctype html><html lang="en"><head><title>Confirm dialog</title></head><body><div id="root"></div></body></html>');
-  await page.addStyleTag({ content: readFileSync(join(root, 'renderer/src/styles.css'), 'utf8') });
-  await page.addScriptTag({ content: await bundleHarness(root, HARNESS) });
-  await page.getByRole('button', { name: 'Remove Acme' }).waitFor({ timeout: 5_000 }).catch((err: Error) => {
-    throw new Error(`The harness did not render: ${problems.join(' | ') || err.message}`);
-  });
+  ({ page, close } = await openHarness('test/e2e/harness/confirm-dialog-harness.tsx', 'Confirm dialog', 'Remove Acme'));
 });
 
 afterAll(async () => {

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { axeViolations, focusedControl, openZoomed } from './support/a11y.js';
-import { bundleHarness } from './support/harness-bundle.js';
+import { axeViolations, focusedControl } from './support/a11y.js';
+import { openHarness } from './support/harness-bundle.js';
 
 /**
  * The remove form alone in a dialog over a 50,000-member directory
@@ -12,24 +9,12 @@ import { bundleHarness } from './support/harness-bundle.js';
  * "what happens to their files?" choice, the options it rules out, and the
  * colleague picker. The whole path through the app is member-destructive.e2e.ts.
  */
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const HARNESS = 'test/e2e/harness/remove-form-harness.tsx';
-
 let page: Page;
 let close: () => Promise<void>;
-const problems: string[] = [];
+let problems: string[] = [];
 
 beforeAll(async () => {
-  const session = await openZoomed(1);
-  page = session.page;
-  close = session.close;
-  page.on('pageerror', (err) => problems.push(err.message));
-  await page.setContent('<!doctype html><html lang="en"><head><title>Remove form</title></head><body><div id="root"></div></body></html>');
-  await page.addStyleTag({ content: readFileSync(join(root, 'renderer/src/styles.css'), 'utf8') });
-  await page.addScriptTag({ content: await bundleHarness(root, HARNESS) });
-  await page.getByRole('button', { name: 'Remove Lee Leaver' }).waitFor({ timeout: 5_000 }).catch((err: Error) => {
-    throw new Error(`The harness did not render: ${problems.join(' | ') || err.message}`);
-  });
+  ({ page, problems, close } = await openHarness('test/e2e/harness/remove-form-harness.tsx', 'Remove form', 'Remove Lee Leaver'));
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import type { JobSummary } from '../../../../preload/contract.js';
 import { formatCount, formatDateTime } from '../directory/format.js';
 import { useJobsStore } from './jobs-store.js';
 import { JOB_STATE_WORDS, isActive, jobControls, progressWords, rateWords, timeLeftWords, waitingWords } from './format-job.js';
+import { ErrorLine } from '../../components/error-line.js';
 
 export const RESUME_NOTE = 'Resume checks every item in doubt with Dropbox first, and sends it again only if Dropbox does not have it: nothing is applied twice.';
 
@@ -75,9 +76,7 @@ export function JobCard({ job, itemsOpen, onToggleItems, onCancel }: JobCardProp
         </button>
       </div>
       {commandError && (
-        <p className="field-error" role="alert">
-          {commandError.message}
-        </p>
+        <ErrorLine>{commandError.message}</ErrorLine>
       )}
     </article>
   );

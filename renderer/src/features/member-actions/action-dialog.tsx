@@ -14,6 +14,7 @@ import { JobProgressView } from './job-progress.js';
 import { JobResults } from './job-results.js';
 import { useJobPolling, useJobWatch } from './job-watch.js';
 import { PlanReview } from './plan-review.js';
+import { ErrorLine } from '../../components/error-line.js';
 
 /** How many result lines the dialog shows; the rest are in the export and the Jobs view. */
 const RESULT_PAGE = 100;
@@ -188,9 +189,7 @@ export function ActionDialog<V>({ spec, member, onClose }: ActionDialogProps<V>)
               </p>
             )}
             {error && (
-              <p className="field-error" role="alert">
-                {error.message}
-              </p>
+              <ErrorLine>{error.message}</ErrorLine>
             )}
             <div className="dialog__actions">
               <DialogClose className="button" type="button">
@@ -207,9 +206,7 @@ export function ActionDialog<V>({ spec, member, onClose }: ActionDialogProps<V>)
           <>
             <PlanReview plan={step.plan} />
             {error && !confirming && (
-              <p className="field-error" role="alert">
-                {error.message}
-              </p>
+              <ErrorLine>{error.message}</ErrorLine>
             )}
             <div className="dialog__actions">
               <button type="button" className="button" onClick={() => setStep({ kind: 'form' })}>
@@ -251,9 +248,7 @@ export function ActionDialog<V>({ spec, member, onClose }: ActionDialogProps<V>)
           <>
             <JobProgressView jobId={step.jobId} />
             {error && (
-              <p className="field-error" role="alert">
-                {error.message}
-              </p>
+              <ErrorLine>{error.message}</ErrorLine>
             )}
             <div className="dialog__actions">
               <DialogClose className="button" type="button">

@@ -3,6 +3,7 @@ import type { AppErrorInfo, JobSummary } from '../../../../preload/contract.js';
 import { api } from '../../api.js';
 import { toAppErrorInfo } from '../../bridge/app-error.js';
 import { useJobWatch } from './job-watch.js';
+import { ErrorLine } from '../../components/error-line.js';
 
 const STATE_WORDS: Record<string, string> = {
   planned: 'Starting…',
@@ -54,9 +55,7 @@ export function JobProgressView({ jobId }: { jobId: string }) {
       </p>
       <p className="muted">Closing this dialog does not stop the job: it keeps running and stays listed under Jobs.</p>
       {error && (
-        <p className="field-error" role="alert">
-          {error.message}
-        </p>
+        <ErrorLine>{error.message}</ErrorLine>
       )}
       <div className="dialog__actions">
         {canPause && (

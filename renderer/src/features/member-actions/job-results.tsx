@@ -5,6 +5,7 @@ import { toAppErrorInfo } from '../../bridge/app-error.js';
 import { formatCount } from '../directory/format.js';
 import { triggerDownload } from '../reports/trigger-download.js';
 import { itemSubject, outcomeSentence } from './describe-item.js';
+import { ErrorLine } from '../../components/error-line.js';
 
 export interface JobResultsProps {
   jobId: string;
@@ -53,9 +54,7 @@ function ExportResultsButton({ jobId }: { jobId: string }) {
         {state.kind === 'exporting' ? 'Exporting…' : 'Export results (CSV)'}
       </button>
       {state.kind === 'error' ? (
-        <p className="field-error" role="alert">
-          Export failed: {state.error.message}
-        </p>
+        <ErrorLine>Export failed: {state.error.message}</ErrorLine>
       ) : (
         <p className="choice__hint" role="status">
           {state.kind === 'done' ? exportSentence(state.result) : ''}
