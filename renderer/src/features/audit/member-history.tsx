@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { AppErrorInfo, AuditPage } from '../../../../preload/contract.js';
+import { useState } from 'react';
 import { api } from '../../api.js';
-import { toAppErrorInfo } from '../../bridge/app-error.js';
+import { useRead } from '../../use-read.js';
 import { formatDateTime } from '../directory/format.js';
 import { useAuditStore } from './audit-store.js';
 import { AUDIT_OUTCOME_WORDS, actionWords, summariseOptions } from './format-audit.js';
@@ -11,25 +10,10 @@ const SHOWN = 20;
 /** The member sheet's "History": what Teamkeeper's jobs did to this member, newest first. */
 export function MemberHistory({ memberId, email }: { memberId: string; email: string }) {
   const [limit, setLimit] = useState(SHOWN);
-  const [page, setPage] = useState<AuditPage | null>(null);
-  const [error, setError] = useState<AppErrorInfo | null>(null);
   // A job that acts on this member while the sheet is open shows up here too.
   const version = useAuditStore((s) => s.version);
 
-  useEffect(() => {
-    let live = true;
-    api.getMemberHistory({ memberId, offset: 0, limit }).then(
-      (next) => {
-        if (!live) return;
-        setPage(next);
-        setError(null);
-      },
-      (err: unknown) => live && setError(toAppErrorInfo(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [memberId, limit, version]);
+  const { value: page, error } = useRead(() => api.getMemberHistory({ memberId, offset: 0, limit }), [memberId, limit, version]);
 
   return (
     <section aria-labelledby="detail-history">

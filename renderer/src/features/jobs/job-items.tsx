@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AppErrorInfo, JobItemsPage, JobSummary } from '../../../../preload/contract.js';
+import type { JobSummary } from '../../../../preload/contract.js';
 import { api } from '../../api.js';
-import { toAppErrorInfo } from '../../bridge/app-error.js';
+import { useRead } from '../../use-read.js';
 import { throttle } from '../../throttle.js';
 import { StatusMessage } from '../../components/status-message.js';
 import { Pager } from '../../components/pager.js';
@@ -19,8 +19,6 @@ const PAGE_SIZE = 50;
 export function JobItems({ job, headingId }: { job: JobSummary; headingId: string }) {
   const { jobId } = job;
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<JobItemsPage | null>(null);
-  const [error, setError] = useState<AppErrorInfo | null>(null);
   const [tick, setTick] = useState(0);
   const bump = useMemo(() => throttle(() => setTick((t) => t + 1), 500), []);
   const first = useRef(true);
@@ -34,20 +32,7 @@ export function JobItems({ job, headingId }: { job: JobSummary; headingId: strin
     else bump();
   }, [moved, bump]);
 
-  useEffect(() => {
-    let live = true;
-    api.getJobItems({ jobId, offset, limit: PAGE_SIZE }).then(
-      (next) => {
-        if (!live) return;
-        setPage(next);
-        setError(null);
-      },
-      (err: unknown) => live && setError(toAppErrorInfo(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [jobId, offset, tick]);
+  const { value: page, error } = useRead(() => api.getJobItems({ jobId, offset, limit: PAGE_SIZE }), [jobId, offset, tick]);
 
   const total = page?.total ?? p.total;
   const last = Math.min(total, offset + PAGE_SIZE);
