@@ -22,6 +22,10 @@ export async function paginate<T>(
     const ahead = page.hasMore ? next(page.cursor) : null;
     // When onPage throws, that error is the one to report; the page asked for ahead is dropped.
     ahead?.catch(() => undefined);
+    // Asking is not sending: the request leaves only after the client's own awaits
+    // (scheduler, token check, SDK, fetch) have run, and a synchronous onPage would
+    // hold them back until it returns. One turn of the event loop lets them go first.
+    if (ahead) await new Promise<void>((resolve) => setImmediate(resolve));
     onPage(page.items);
     if (!ahead) return;
     page = await ahead;
