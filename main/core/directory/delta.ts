@@ -57,21 +57,46 @@ function sameRefs(a: readonly NamedRef[], b: readonly NamedRef[]): boolean {
   return a.length === b.length && a.every((r, i) => r.id === b[i].id && r.name === b[i].name);
 }
 
+/** Where each member of a snapshot sits in its members array, by id. */
+export type Positions = ReadonlyMap<string, number>;
+
+export function positionsOf(members: readonly MemberRow[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  for (let i = 0; i < members.length; i++) positions.set(members[i].id, i);
+  return positions;
+}
+
 /**
  * The diff from `before` built while the next listing comes in, page by page,
  * so that when the last page arrives only that page is left to compare.
- * `lookup` finds a member of `before` by id.
+ * `positions` are those of `before.members`.
+ *
+ * Dropbox lists a team in the same order every time, so each row is first
+ * compared with the member of `before` that followed the last match: in the
+ * usual refresh no row is looked up by id and, when the order held, the new
+ * snapshot keeps the same positions without building another index.
  */
 export class RunningDiff {
-  /** The listing so far by id: the new snapshot's index, built on the way. */
-  readonly byId = new Map<string, MemberRow>();
-  private readonly upserted: MemberRow[] = [];
+  /** Where in `before.members` the listing is expected to go on. */
+  private next = 0;
+  /** Which members of `before` the listing has had so far. */
+  private readonly seen: Uint8Array;
   private matched = 0;
+  private listed = 0;
+  /** Every row so far was the member of `before` at the same position. */
+  private inOrder = true;
+  /** Rows of members `before` lacks, by id: new members, and what a second listing of one is compared with. */
+  private readonly fresh = new Map<string, MemberRow>();
+  /** The changed rows of members of `before`, by position: what a second listing of one is compared with. */
+  private readonly changedAt = new Map<number, MemberRow>();
+  private readonly upserted: MemberRow[] = [];
 
   constructor(
     private readonly before: DirectorySnapshot,
-    private readonly lookup: (id: string) => MemberRow | undefined,
-  ) {}
+    private readonly positions: Positions,
+  ) {
+    this.seen = new Uint8Array(before.members.length);
+  }
 
   /**
    * The next rows of the listing, in listing order. Answers the rows to keep:
@@ -80,37 +105,47 @@ export class RunningDiff {
    * garbage collection than retiring 50,000 rows that had grown old).
    */
   add(rows: readonly MemberRow[]): MemberRow[] {
+    const old = this.before.members;
     const keep = new Array<MemberRow>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const m = rows[i];
       keep[i] = m;
-      // A member listed twice is compared once: `matched` must count members of `before`, not rows.
-      const earlier = this.byId.get(m.id);
-      this.byId.set(m.id, m);
-      if (earlier) {
-        if (!sameRow(earlier, m)) this.upserted.push(m);
+      const at = this.next < old.length && old[this.next].id === m.id ? this.next : this.positions.get(m.id);
+      if (at !== this.listed++) this.inOrder = false;
+      if (at === undefined) {
+        // A member `before` lacks; listed twice, it is compared with its first listing.
+        const earlier = this.fresh.get(m.id);
+        if (!earlier || !sameRow(earlier, m)) this.upserted.push(m);
+        this.fresh.set(m.id, m);
         continue;
       }
-      const was = this.lookup(m.id);
-      if (!was) {
-        this.upserted.push(m);
-        continue;
+      this.next = at + 1;
+      // A member listed twice is compared once more, with what its first listing kept: `matched` counts members, not rows.
+      const was = this.seen[at] ? (this.changedAt.get(at) ?? old[at]) : old[at];
+      if (!this.seen[at]) {
+        this.seen[at] = 1;
+        this.matched++;
       }
-      this.matched++;
-      if (!sameRow(was, m)) this.upserted.push(m);
+      if (sameRow(was, m)) keep[i] = was;
       else {
-        keep[i] = was;
-        this.byId.set(m.id, was);
+        this.upserted.push(m);
+        this.changedAt.set(at, m);
       }
     }
     return keep;
+  }
+
+  /** The positions of `after.members`, reusing those of `before` when the listing was the same members in the same order. */
+  positionsAfter(after: DirectorySnapshot): Positions {
+    const same = this.inOrder && this.listed === this.before.members.length && after.members.length === this.listed;
+    return same ? this.positions : positionsOf(after.members);
   }
 
   /** What turns `before` into `after`, once every row of `after` went through add(). */
   finish(after: DirectorySnapshot): DirectoryDelta {
     const { before } = this;
     // Every member of `before` listed again: nobody left (the usual case, with no second pass).
-    const removed = this.matched === before.members.length ? [] : before.members.filter((m) => !this.byId.has(m.id)).map((m) => m.id);
+    const removed = this.matched === before.members.length ? [] : before.members.filter((_, i) => !this.seen[i]).map((m) => m.id);
     const delta: DirectoryDelta = {
       connectionId: after.connectionId,
       from: before.version,
@@ -132,8 +167,7 @@ export class RunningDiff {
  * team of 50,000 members gives a delta of a few hundred bytes.
  */
 export function directoryDelta(before: DirectorySnapshot, after: DirectorySnapshot): DirectoryDelta {
-  const old = new Map(before.members.map((m) => [m.id, m]));
-  const diff = new RunningDiff(before, (id) => old.get(id));
+  const diff = new RunningDiff(before, positionsOf(before.members));
   diff.add(after.members);
   return diff.finish(after);
 }

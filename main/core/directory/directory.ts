@@ -3,7 +3,7 @@ import { withoutRemovedVersion, type DirectoryDelta, type DirectorySnapshot, typ
 import type { DropboxClient } from '../dropbox/client.js';
 import { toAppError } from '../dropbox/errors.js';
 import type { EventHub } from '../events.js';
-import { directoryDelta, RunningDiff } from './delta.js';
+import { directoryDelta, positionsOf, RunningDiff, type Positions } from './delta.js';
 import { toMemberRow } from './member-row.js';
 import { listAllGroups, listAllMembers, listRoles } from './sync.js';
 
@@ -20,7 +20,8 @@ function narrowed(s: DirectorySnapshot): DirectorySnapshot {
  */
 export class Directory {
   private snapshot: DirectorySnapshot | null = null;
-  private byId = new Map<string, MemberRow>();
+  /** Where each member of the snapshot sits in its members array. */
+  private positions: Positions = new Map();
   private running = new Map<boolean, Promise<DirectorySnapshot>>();
   /** Versions from another run (a restarted host) never match ours. */
   private readonly run = randomUUID().slice(0, 8);
@@ -68,7 +69,8 @@ export class Directory {
 
   /** A member of the last snapshot, if any. */
   member(id: string): MemberRow | undefined {
-    return this.byId.get(id);
+    const at = this.positions.get(id);
+    return at === undefined ? undefined : this.snapshot?.members[at];
   }
 
   /** Group and role names known from the last sync. */
@@ -116,15 +118,19 @@ export class Directory {
       const row = fresh.has(m.id) ? fresh.get(m.id)! : m;
       if (keep(row)) members.push(row);
     }
+    let added = false;
     for (const [id, row] of fresh) {
+      const known = this.positions.has(id);
       if (keep(row)) {
-        if (!this.byId.has(id)) members.push(row);
-        this.byId.set(id, row);
+        if (!known) members.push(row);
+        added ||= !known;
         upserted.push(id);
-      } else if (this.byId.delete(id)) {
+      } else if (known) {
         removed.push(id);
       }
     }
+    // Members only changed in place keep their positions.
+    if (added || removed.length > 0) this.positions = positionsOf(members);
     // A new version, sent as a delta like a sync's, so the renderer patches its one copy.
     const after: DirectorySnapshot = { ...s, members, version: `${this.run}.${++this.syncs}`, syncedAt: new Date().toISOString() };
     this.snapshot = after;
@@ -134,7 +140,7 @@ export class Directory {
       to: after.version,
       syncedAt: after.syncedAt,
       includeRemoved: s.includeRemoved,
-      upserted: upserted.map((id) => this.byId.get(id)!),
+      upserted: upserted.map((id) => fresh.get(id)!),
       removed,
     };
     this.events.emit({ type: 'directory.delta', ...this.lastDelta });
@@ -150,7 +156,8 @@ export class Directory {
     // Diffed page by page against the snapshot held now, so the delta is ready with the last page.
     const start = this.snapshot;
     const previous = this.view(includeRemoved);
-    const diff = previous ? new RunningDiff(previous, this.lookupIn(previous)) : null;
+    // A narrowed view has positions of its own.
+    const diff = previous ? new RunningDiff(previous, previous === start ? this.positions : positionsOf(previous.members)) : null;
     try {
       // Roles and groups are small: fetched beside the member pages, not after them.
       const [listing, roles, groups] = await Promise.all([
@@ -174,12 +181,12 @@ export class Directory {
       // The running diff holds only when nothing changed members while the listing ran.
       if (diff && this.snapshot === start && snapshot.members === listing.members) {
         this.lastDelta = diff.finish(snapshot);
-        this.byId = diff.byId;
+        this.positions = diff.positionsAfter(snapshot);
       } else {
         // The snapshot changed during the listing (a member change, the other sync): diff against it now.
         const now = this.view(includeRemoved);
         this.lastDelta = now ? directoryDelta(now, snapshot) : null;
-        this.byId = new Map(snapshot.members.map((m) => [m.id, m]));
+        this.positions = positionsOf(snapshot.members);
       }
       this.snapshot = snapshot;
       if (this.lastDelta) this.events.emit({ type: 'directory.delta', ...this.lastDelta });
@@ -219,15 +226,5 @@ export class Directory {
     this.syncStarts.splice(this.syncStarts.indexOf(startedAt), 1);
     const oldest = Math.min(...this.syncStarts);
     for (const [id, r] of this.rereads) if (r.stamp <= oldest) this.rereads.delete(id);
-  }
-
-  /** Finds members of `view` (the snapshot, or its narrowed view) by id without copying the index. */
-  private lookupIn(view: DirectorySnapshot): (id: string) => MemberRow | undefined {
-    const byId = this.byId;
-    if (view.includeRemoved || this.snapshot?.includeRemoved === false) return (id) => byId.get(id);
-    return (id) => {
-      const row = byId.get(id);
-      return row && row.status !== 'removed' ? row : undefined;
-    };
   }
 }

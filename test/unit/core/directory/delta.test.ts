@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectorySnapshot, MemberRow } from '../../../../preload/contract.js';
-import { directoryDelta, ROW_FIELDS, RunningDiff, sameRow } from '../../../../main/core/directory/delta.js';
+import { directoryDelta, positionsOf, ROW_FIELDS, RunningDiff, sameRow } from '../../../../main/core/directory/delta.js';
 
 const row = (id: string, extra: Partial<MemberRow> = {}): MemberRow => ({
   id,
@@ -60,11 +60,11 @@ describe('directoryDelta', () => {
 
 describe('RunningDiff (the diff built page by page during a sync)', () => {
   const before = snap('1', [row('a'), row('b'), row('c'), row('d')]);
-  const byId = new Map(before.members.map((m) => [m.id, m]));
+  const positions = positionsOf(before.members);
   const fed = (pages: MemberRow[][], after: DirectorySnapshot) => {
-    const diff = new RunningDiff(before, (id) => byId.get(id));
+    const diff = new RunningDiff(before, positions);
     for (const page of pages) diff.add(page);
-    return { delta: diff.finish(after), byId: diff.byId };
+    return { delta: diff.finish(after), positions: diff.positionsAfter(after) };
   };
 
   it('gives what directoryDelta gives, however the listing is split into pages', () => {
@@ -78,19 +78,35 @@ describe('RunningDiff (the diff built page by page during a sync)', () => {
     }
   });
 
-  it('indexes the new listing on the way, keeping the rows it already held for unchanged members', () => {
+  it('keeps the rows it already held for unchanged members, and their positions when the order held', () => {
     const members = [row('a'), row('b', { name: 'Bea' }), row('c'), row('d')];
-    const diff = new RunningDiff(before, (id) => byId.get(id));
+    const diff = new RunningDiff(before, positions);
     const kept = [...diff.add(members.slice(0, 2)), ...diff.add(members.slice(2))];
-    const delta = diff.finish(snap('2', members));
+    const after = snap('2', kept);
+    const delta = diff.finish(after);
     expect(delta.upserted.map((m) => m.id)).toEqual(['b']);
     expect(delta.removed).toEqual([]);
-    expect([...diff.byId.keys()]).toEqual(['a', 'b', 'c', 'd']);
     // Unchanged: the objects of `before`; changed: the fresh row.
     expect(kept.map((m, i) => m === before.members[i])).toEqual([true, false, true, true]);
     expect(kept[1]).toBe(members[1]);
-    expect(diff.byId.get('a')).toBe(before.members[0]);
-    expect(diff.byId.get('b')?.name).toBe('Bea');
+    expect(diff.positionsAfter(after)).toBe(positions);
+  });
+
+  it('finds members listed in another order by id, and gives the new order its own positions', () => {
+    const members = [row('d'), row('b'), row('a'), row('c', { surname: 'Y' })];
+    const { delta, positions: after } = fed([members.slice(0, 3), members.slice(3)], snap('2', members));
+    expect(delta.upserted.map((m) => m.id)).toEqual(['c']);
+    expect(delta.removed).toEqual([]);
+    expect(after).not.toBe(positions);
+    expect([...after]).toEqual([['d', 0], ['b', 1], ['a', 2], ['c', 3]]);
+  });
+
+  it('new positions when a member left or joined, even with everyone else in order', () => {
+    for (const members of [[row('a'), row('b'), row('c')], [row('a'), row('b'), row('c'), row('d'), row('e')]]) {
+      const { positions: after } = fed([members], snap('2', members));
+      expect(after).not.toBe(positions);
+      expect([...after.keys()]).toEqual(members.map((m) => m.id));
+    }
   });
 
   it('still sees a member who left when another was listed twice (matched count alone would miss it)', () => {
@@ -100,8 +116,8 @@ describe('RunningDiff (the diff built page by page during a sync)', () => {
     expect(delta.upserted).toEqual([]);
   });
 
-  it('treats a member the lookup does not know (e.g. removed, outside a narrowed view) as new', () => {
-    const diff = new RunningDiff(snap('1', [row('a')]), (id) => (id === 'a' ? row('a') : undefined));
+  it('treats a member the positions do not know (e.g. removed, outside a narrowed view) as new', () => {
+    const diff = new RunningDiff(snap('1', [row('a')]), positionsOf([row('a')]));
     diff.add([row('a'), row('z', { status: 'removed' })]);
     const d = diff.finish({ ...snap('2', [row('a'), row('z', { status: 'removed' })]), includeRemoved: true });
     expect(d.upserted.map((m) => m.id)).toEqual(['z']);
