@@ -9,7 +9,11 @@ const TICKS_PER_SECOND = 100;
 /** What a process is in these benches, from its command line. */
 function roleOf(pid: number, cmdline: string): string {
   if (pid === process.pid) return 'bench (the bare SDK client)';
-  if (cmdline.includes('chromium') || cmdline.includes('chrome')) return 'browser';
+  if (cmdline.includes('chromium') || cmdline.includes('chrome')) {
+    const type = /--type=(\S+)/.exec(cmdline)?.[1];
+    const sub = /--utility-sub-type=(\S+)/.exec(cmdline)?.[1];
+    return `browser${type ? ` ${sub ?? type}` : ''}`;
+  }
   if (/^\S*npm /.test(cmdline)) return 'npm (launchers)';
   if (cmdline.includes('scripts/start.ts') || cmdline.includes('start --')) return 'app host';
   if (cmdline.includes('sandbox')) return 'Dropbox (sandbox)';

@@ -70,8 +70,11 @@ let latestRequest = 0;
 /** The page count waiting to be shown, and the request it belongs to. */
 let pendingProgress: { loaded: number; request: number } | null = null;
 let lastProgressShown = -Infinity;
-/** A count the eye can follow, at a fraction of the frames one per page would cost. */
-const PROGRESS_INTERVAL_MS = 50;
+/**
+ * Ten counts a second: enough for the eye to see the pages come in, and each
+ * one is a frame (layout, paint, composite) taken from the sync on a small machine.
+ */
+const PROGRESS_INTERVAL_MS = 100;
 /** A delta that arrived for a version this copy did not have yet, while a request was out (answers and events travel apart). */
 let heldDelta: DirectoryDelta | null = null;
 
