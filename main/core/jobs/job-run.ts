@@ -1,5 +1,6 @@
 import type { AuditLog } from '../audit/audit-log.js';
 import { toAppError } from '../dropbox/errors.js';
+import type { AppError } from '../errors.js';
 import type { Clock } from '../dropbox/scheduler/clock.js';
 import type { JobKind, JobTeam, PlannedItem } from './job-kind.js';
 import type { ItemList } from './item-list.js';
@@ -28,6 +29,17 @@ export function outcomeOfError(err: unknown): Extract<ItemOutcome, { outcome: 'f
   const e = toAppError(err);
   if (IN_DOUBT_CODES.has(e.code) || e.mayHaveApplied) return { outcome: 'unconfirmed', message: e.message, ...(requestId ? { requestId } : {}) };
   return { outcome: 'failed', message: e.message, ...(e.dropboxTag ? { tag: e.dropboxTag } : {}), ...(requestId ? { requestId } : {}) };
+}
+
+/**
+ * Why the job must pause when Dropbox refused a call for the team as a whole:
+ * its sign-in (revoked, expired for good) or a permission its app key lacks.
+ * Neither ran the call, and neither is fixed by trying the next item.
+ */
+function teamRefusal(e: AppError): string | undefined {
+  if (e.code === 'needs_reauth') return "Paused: Dropbox no longer accepts this team's sign-in. Sign in to the team again, then resume the job.";
+  if (e.code === 'missing_scope') return `Paused: ${e.message} Then resume the job.`;
+  return undefined;
 }
 
 /** job.progress at most this often per job (the last one, when the job stops, always goes). */
@@ -287,12 +299,13 @@ export class JobRun {
       );
     } catch (err) {
       const e = toAppError(err);
-      if (e.notSent || e.code === 'needs_reauth') {
-        // Stopped before its write left Teamkeeper, or refused for the sign-in before Dropbox ran it:
-        // nothing happened, so no outcome; settle() releases it with the claimed-but-unsent items
-        // and the next run sends it (an async job already journalled is polled, not sent again).
+      const teamRefused = teamRefusal(e);
+      if (e.notSent || teamRefused) {
+        // Stopped before its write left Teamkeeper, or refused for the sign-in or a permission before
+        // Dropbox ran it: nothing happened, so no outcome; settle() releases it with the claimed-but-unsent
+        // items and the next run sends it (an async job already journalled is polled, not sent again).
         this.claimed.unshift(i);
-        if (e.code === 'needs_reauth') this.signInRefused();
+        if (teamRefused) this.pauseForTeam(teamRefused);
         return;
       }
       outcome = outcomeOfError(err);
@@ -315,10 +328,10 @@ export class JobRun {
     try {
       verdict = await this.d.kind.verify(this.d.team, this.item(i));
     } catch (err) {
-      const e = toAppError(err);
-      if (e.code === 'needs_reauth') {
+      const teamRefused = teamRefusal(toAppError(err));
+      if (teamRefused) {
         // Still in doubt: checked again when the job resumes with a working sign-in.
-        this.signInRefused();
+        this.pauseForTeam(teamRefused);
         return;
       }
       const o = outcomeOfError(err);
@@ -335,13 +348,13 @@ export class JobRun {
   }
 
   /**
-   * Dropbox refused the team's sign-in (revoked, expired for good): every
+   * Dropbox refused the team rather than the item (see teamRefusal): every
    * other item would fail the same way, so the job pauses, durably, instead
    * of failing item after item. It resumes once the team is signed in again.
    */
-  private signInRefused(): void {
+  private pauseForTeam(why: string): void {
     if (this.state !== 'running') return;
-    this.stoppedBecause = "Paused: Dropbox no longer accepts this team's sign-in. Sign in to the team again, then resume the job.";
+    this.stoppedBecause = why;
     this.setState('pausing');
   }
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../../../main/sandbox/index.js';
+import { startSandbox, TEAM_SCOPES, type RunningSandbox } from '../../../../main/sandbox/index.js';
 import type { JobSummary } from '../../../../preload/contract/jobs.js';
 import { members, startJobs, tokenOf, writesLogged } from '../../../support/jobs-fixture.js';
 import { connectByPaste } from '../connect-steps.js';
@@ -56,6 +56,44 @@ describe('a team that loses its sign-in pauses its jobs instead of failing them'
     // Each write applied once: the refused ones were never run by Dropbox, and were sent again.
     const applied = writesLogged(sb, SET_PROFILE).filter((r) => r.status === 200);
     expect(applied).toHaveLength(60);
+    await again.jobs.close();
+  });
+});
+
+describe('a sign-in without a permission the job needs pauses the job instead of failing every item', () => {
+  let sb: RunningSandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ members: 60, seed: 33 });
+  });
+  afterAll(() => sb.close());
+
+  it('no members.write: paused before any change with the permission named, nothing failed, and it runs once the permission is granted', async () => {
+    const admin = sb.sandbox.store.state.members.find((m) => m.roleIds.length > 0)!;
+    // An app key whose permissions lack members.write (members.delete would include it): reading the team works, changing it does not.
+    const readOnly = sb.sandbox.tokens.issueAccess(
+      admin.teamMemberId,
+      TEAM_SCOPES.filter((s) => s !== 'members.write' && s !== 'members.delete'),
+    );
+    const first = startJobs(sb, { accessToken: readOnly, concurrency: 3 });
+    const targets = members(sb, 'active').slice(0, 20);
+    const plan = await first.jobs.plan({ kind: 'member.edit-profile', items: targets.map((m, i) => ({ member: m.teamMemberId, surname: `Scoped${i}` })) });
+    await first.jobs.start(plan.jobId, plan.confirmation!.text);
+    await first.jobs.whenStopped(plan.jobId);
+
+    const [paused] = first.jobs.list();
+    expect(paused).toMatchObject({ state: 'paused', resumable: true, progress: { done: 0, failed: 0, unconfirmed: 0, pending: 20 } });
+    expect(paused.pausedBecause).toBe(
+      "Paused: Teamkeeper needs the members.write permission. In the Dropbox App Console, open your app's Permissions tab, tick members.write, submit, then reconnect. Then resume the job.",
+    );
+    expect(writesLogged(sb, SET_PROFILE).filter((r) => r.status === 200)).toEqual([]);
+    await first.jobs.close();
+
+    const again = startJobs(sb, { dataDir: first.dataDir, accessToken: tokenOf(sb, admin.teamMemberId), concurrency: 3 });
+    await again.jobs.resume(plan.jobId);
+    await again.jobs.whenStopped(plan.jobId);
+    expect(again.jobs.list()[0]).toMatchObject({ state: 'finished', progress: { done: 20, failed: 0 } });
+    targets.forEach((m, i) => expect(sb.sandbox.store.memberById(m.teamMemberId)!.surname).toBe(`Scoped${i}`));
+    expect(writesLogged(sb, SET_PROFILE).filter((r) => r.status === 200)).toHaveLength(20);
     await again.jobs.close();
   });
 });
