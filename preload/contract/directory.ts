@@ -136,6 +136,7 @@ export type DirectoryEvent =
   | {
       type: 'directory.sync';
       connectionId: string;
+      /** 'progress': the first page's count at once, then at most ten a second (not one per page). */
       phase: 'started' | 'progress' | 'done' | 'error';
       /** Members received so far. */
       loaded: number;

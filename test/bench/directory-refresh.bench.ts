@@ -14,7 +14,7 @@ import { cpuBetween, readCpu, type CpuByRole } from './process-cpu.js';
 
 const MEMBERS = 50_000;
 /** Timed rounds (a bare listing, then a refresh); the heap budget is read after the fifth. */
-const ROUNDS = 9;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const HEAP_AFTER = 5;
 const BYTES_BUDGET = 1024 * 1024;
 const TIME_BUDGET = 1.1;
@@ -207,6 +207,21 @@ export default async function benchDirectoryRefresh(): Promise<void> {
     const dbx = await sandboxAdmin(dropbox.url, dropbox.accessToken);
     // What a refresh sent before deltas: the whole snapshot, as the host answers it.
     const wholeBytes = Buffer.byteLength(JSON.stringify({ ok: true, result: await appRpc(app.appUrl, 'refreshDirectory', { includeRemoved: false }) }));
+    // BENCH_NO_PAGE=1: the host's sync answered to this process, with no page listening, against the
+    // bare listing: what the browser's share of a refresh is, by leaving it out.
+    if (process.env.BENCH_NO_PAGE) {
+      let version = (await appRpc<{ version: string }>(app.appUrl, 'refreshDirectory', { includeRemoved: false })).version;
+      const hostOnly: number[] = [];
+      const bareOnly: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        bareOnly.push((await timed(() => bareSdkListing(dbx))).ms);
+        const t0 = performance.now();
+        const u = await appRpc<{ kind: string; delta: { to: string } }>(app.appUrl, 'syncDirectory', { includeRemoved: false, since: version });
+        hostOnly.push(performance.now() - t0);
+        version = u.delta.to;
+      }
+      console.log(`no page: the host's sync vs bare listing:  ${ms(median(hostOnly))} vs ${ms(median(bareOnly))} → ${(median(hostOnly) / median(bareOnly)).toFixed(3)} (round by round ${hostOnly.map((h, i) => (h / bareOnly[i]).toFixed(2)).join(', ')})`);
+    }
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     await page.addInitScript(recordArrivals);

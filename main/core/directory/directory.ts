@@ -7,6 +7,13 @@ import { directoryDelta, positionsOf, RunningDiff, type Positions } from './delt
 import { toMemberRow } from './member-row.js';
 import { listAllGroups, listAllMembers, listRoles } from './sync.js';
 
+/**
+ * directory.sync progress at most this often (the first page's at once): the
+ * renderer shows ten counts a second, and every event wakes the browser while
+ * the sync needs the CPU.
+ */
+export const SYNC_PROGRESS_EVERY_MS = 100;
+
 /** The snapshot without removed members, as a version of its own. */
 function narrowed(s: DirectorySnapshot): DirectorySnapshot {
   return { ...s, version: withoutRemovedVersion(s.version), includeRemoved: false, members: s.members.filter((m) => m.status !== 'removed') };
@@ -151,6 +158,7 @@ export class Directory {
     const { connectionId } = this;
     this.events.emit({ type: 'directory.sync', connectionId, phase: 'started', loaded: 0 });
     let loaded = 0;
+    let progressAt = -Infinity;
     const startedAt = this.stamp;
     this.syncStarts.push(startedAt);
     // Diffed page by page against the snapshot held now, so the delta is ready with the last page.
@@ -163,7 +171,11 @@ export class Directory {
       const [listing, roles, groups] = await Promise.all([
         listAllMembers(this.client, includeRemoved, (rows, n) => {
           loaded = n;
-          this.events.emit({ type: 'directory.sync', connectionId, phase: 'progress', loaded: n });
+          const now = performance.now();
+          if (now - progressAt >= SYNC_PROGRESS_EVERY_MS) {
+            progressAt = now;
+            this.events.emit({ type: 'directory.sync', connectionId, phase: 'progress', loaded: n });
+          }
           return diff?.add(rows);
         }),
         listRoles(this.client),

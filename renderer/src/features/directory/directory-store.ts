@@ -105,7 +105,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => {
   }
 
   /**
-   * A sync sends a count per page, about one every 30 ms. The count reaches
+   * A sync sends a page count at most ten times a second. The count reaches
    * the store (and so the Refresh button) in an animation frame and at most
    * every PROGRESS_INTERVAL_MS: each shown count costs a render, a layout and
    * a paint that would otherwise compete with the sync for the CPU.
