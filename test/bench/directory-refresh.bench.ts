@@ -56,6 +56,8 @@ function recordArrivals(): void {
 /** Where one refresh's time went, from the page's arrival notes; all figures are ms since the click. */
 interface Timeline {
   total: number;
+  /** The request left the page: the click's own work before it. */
+  sent: number;
   /** The sync's started event arrived: the click, the request, the host starting the sync. */
   started: number;
   /** The first page count arrived: the first page was listed. */
@@ -97,6 +99,7 @@ async function refreshUntilPainted(page: Page): Promise<Timeline> {
   const at = (what: string) => arrivals.find(([, w]) => w === what)?.[0] ?? NaN;
   return {
     total,
+    sent: at('rpc-sent:syncDirectory'),
     started: at('directory.sync:started'),
     firstProgress: at('directory.sync:progress'),
     answered: at('rpc-answered:syncDirectory'),
@@ -286,7 +289,7 @@ export default async function benchDirectoryRefresh(): Promise<void> {
     console.log(`painted / bare ratio:                     ${ratio.toFixed(3)} (budget ≤ ${TIME_BUDGET}: ${ratio <= TIME_BUDGET ? 'met' : 'MISSED'}); round by round ${roundRatios.map((r) => r.toFixed(2)).join(', ')}, median ${median(roundRatios).toFixed(3)}`);
     const mid = (pick: (t: Timeline) => number) => ms(median(timelines.map(pick)));
     if (process.env.BENCH_VERBOSE) for (const t of timelines) console.log(JSON.stringify(t, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v)));
-    console.log(`where the refresh's time went (medians):  click → sync started event ${mid((t) => t.started)}; → first page shown ${mid((t) => t.firstProgress - t.started)}; → answer (the sync, its diff and the transport) ${mid((t) => t.answered - t.started)}; answer → painted ${mid((t) => t.total - t.answered)}`);
+    console.log(`where the refresh's time went (medians):  click → request sent ${mid((t) => t.sent)}; → sync started event ${mid((t) => t.started - t.sent)}; → first page shown ${mid((t) => t.firstProgress - t.started)}; → answer (the sync, its diff and the transport) ${mid((t) => t.answered - t.started)}; answer → painted ${mid((t) => t.total - t.answered)}`);
     if (bareCpu.length > 0) {
       const roles = [...new Set([...bareCpu, ...refreshCpu].flatMap((m) => [...m.keys()]))].sort();
       const cpu = (runs: CpuByRole[], role?: string) => median(runs.map((m) => (role ? (m.get(role) ?? 0) : [...m.values()].reduce((a, b) => a + b, 0))));
