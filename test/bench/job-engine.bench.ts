@@ -109,8 +109,8 @@ async function resume50k(): Promise<void> {
       input: { member: `dbmid:bench${i}`, givenName: `Given${i}`, surname: `Surname${i}` },
       member: { id: `dbmid:bench${i}`, email: `person${i}@example.com`, name: `Person ${i}`, status: 'active' },
       status: 'ready',
-      calls: ['team/members/set_profile_v2 (first name, last name)'],
-      consequences: [`Sets the first name to "Given${i}".`, `Sets the last name to "Surname${i}".`],
+      calls: ['team/members/set_profile_v2 (given name, surname)'],
+      consequences: [`Sets the given name to "Given${i}".`, `Sets the surname to "Surname${i}".`],
       problems: [],
       irreversible: false,
     }));

@@ -139,9 +139,9 @@ describe('member actions', () => {
     const planHeading = dialog.getByRole('heading', { name: 'Review the plan' });
     await planHeading.waitFor();
     await expect.poll(() => focusedControl(page)).toBe('h3: Review the plan');
-    expect(await dialog.textContent()).toContain('Sets the last name to "Renamed-E2E".');
+    expect(await dialog.textContent()).toContain('Sets the surname to "Renamed-E2E".');
     expect(await dialog.textContent()).toContain('team/members/set_profile_v2');
-    expect(await dialog.textContent()).not.toContain('first name');
+    expect(await dialog.textContent()).not.toContain('given name');
     await expectNoAxe();
 
     await press(dialog.getByRole('button', { name: 'Save changes' }));

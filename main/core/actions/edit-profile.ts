@@ -10,8 +10,8 @@ type Field = Exclude<keyof EditProfileParams, 'member'>;
 
 /** Each field: its current value on the member, its set_profile_v2 argument, and its words. */
 const FIELDS: Record<Field, { current(i: MemberInfo): unknown; arg: keyof team.MembersSetProfileArg; words: string }> = {
-  givenName: { current: (i) => i.profile.name.given_name, arg: 'new_given_name', words: 'first name' },
-  surname: { current: (i) => i.profile.name.surname, arg: 'new_surname', words: 'last name' },
+  givenName: { current: (i) => i.profile.name.given_name, arg: 'new_given_name', words: 'given name' },
+  surname: { current: (i) => i.profile.name.surname, arg: 'new_surname', words: 'surname' },
   email: { current: (i) => i.profile.email.toLowerCase(), arg: 'new_email', words: 'email address' },
   externalId: { current: (i) => i.profile.external_id ?? '', arg: 'new_external_id', words: 'external ID' },
   persistentId: { current: (i) => i.profile.persistent_id ?? '', arg: 'new_persistent_id', words: 'persistent ID' },

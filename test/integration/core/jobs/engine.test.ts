@@ -24,7 +24,7 @@ describe('job engine over the real SDK against the sandbox', () => {
     const plan = await jobs.plan({ kind: 'member.edit-profile', items: [{ member: a.email, surname: 'Planned' }, { member: b.teamMemberId, givenName: 'Also' }, { member: a.email, surname: a.surname === 'X' ? 'Y' : 'X', givenName: 'Z'.repeat(51) }] });
     expect(writesLogged(sb)).toEqual([]);
     expect(plan.counts).toEqual({ ready: 2, skip: 0, blocked: 1 });
-    expect(plan.items[0]).toMatchObject({ status: 'ready', member: { id: a.teamMemberId }, calls: ['team/members/set_profile_v2 (last name)'], consequences: ['Sets the last name to "Planned".'] });
+    expect(plan.items[0]).toMatchObject({ status: 'ready', member: { id: a.teamMemberId }, calls: ['team/members/set_profile_v2 (surname)'], consequences: ['Sets the surname to "Planned".'] });
     expect(plan.items[2]).toMatchObject({ status: 'blocked', problems: ['givenName: A name has at most 50 characters.'] });
     expect(plan.confirmation).toEqual({ text: '2', prompt: 'Type 2 to confirm 2 changes.' });
     const refused = await failureOf(jobs.start(plan.jobId, '3'));
