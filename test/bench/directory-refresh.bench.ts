@@ -13,7 +13,7 @@ import { bareSdkListing, timed } from './bare-sdk-listing.js';
 import { cpuBetween, readCpu, type CpuByRole } from './process-cpu.js';
 
 const MEMBERS = 50_000;
-/** Timed rounds (a bare listing, then a refresh); the heap budget is read after the fifth. */
+/** Timed rounds (a bare listing, then a refresh; BENCH_ROUNDS=n for more); the heap budget is read after the fifth. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const HEAP_AFTER = 5;
 const BYTES_BUDGET = 1024 * 1024;
