@@ -10,6 +10,7 @@ const TICKS_PER_SECOND = 100;
 function roleOf(pid: number, cmdline: string): string {
   if (pid === process.pid) return 'bench (the bare SDK client)';
   if (cmdline.includes('chromium') || cmdline.includes('chrome')) {
+    // Chromium's processes apart (renderer, gpu-process, network service): which one a page's work lands in.
     const type = /--type=(\S+)/.exec(cmdline)?.[1];
     const sub = /--utility-sub-type=(\S+)/.exec(cmdline)?.[1];
     return `browser${type ? ` ${sub ?? type}` : ''}`;
