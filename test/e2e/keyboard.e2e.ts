@@ -35,6 +35,10 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Sam Admin' });
     await dialog.waitFor();
+    // The sheet starts at the member's name (read from the top), not on an action button Enter would press.
+    await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('H2 Sam Admin');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('section')?.querySelector('h3')?.textContent)).toBe('Actions');
     await dialog.getByRole('heading', { name: 'Roles' }).waitFor();
     expect(await dialog.getByText('Team admin').isVisible()).toBe(true);
 

@@ -20,6 +20,11 @@ export interface DialogShellProps {
    * time it closes (a menu item in a panel that closed, a row filtered out).
    */
   fallbackFocus?: () => HTMLElement | null | undefined;
+  /**
+   * Where focus starts, instead of the first control: a long sheet starts at
+   * its title, so that it is read from the top and Enter presses nothing.
+   */
+  initialFocus?: () => HTMLElement | null | undefined;
   /** Refuse to close (a change is being sent: its outcome must be seen). */
   busy?: boolean;
   children: ReactNode;
@@ -41,6 +46,7 @@ export function DialogShell({
   overlayClassName = 'dialog-overlay',
   titleClassName = 'dialog__title',
   fallbackFocus,
+  initialFocus,
   busy = false,
   children,
 }: DialogShellProps) {
@@ -71,6 +77,12 @@ export function DialogShell({
           className={className}
           role={role}
           onCloseAutoFocus={restoreFocus}
+          onOpenAutoFocus={(event) => {
+            const target = initialFocus?.();
+            if (!target) return;
+            event.preventDefault();
+            target.focus();
+          }}
           {...(description === undefined ? { 'aria-describedby': undefined } : {})}
         >
           {title !== undefined && <Dialog.Title className={titleClassName}>{title}</Dialog.Title>}

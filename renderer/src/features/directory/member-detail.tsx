@@ -21,13 +21,20 @@ export function MemberDetailPanel() {
 
   // Opened from a row; when that row has gone (filtered out, scrolled away), the grid takes focus back.
   return (
-    <DialogShell open={open} onClose={closeDetail} className="sheet" overlayClassName="sheet-overlay" fallbackFocus={focusableRow}>
+    <DialogShell open={open} onClose={closeDetail} className="sheet" overlayClassName="sheet-overlay" fallbackFocus={focusableRow} initialFocus={sheetTitle}>
       {member && <DetailBody key={member.row.id} member={member} />}
       <DialogClose className="button sheet__close" aria-label="Close member details">
         ×
       </DialogClose>
     </DialogShell>
   );
+}
+
+const SHEET_TITLE_ID = 'member-sheet-title';
+
+/** The sheet opens at the member's name, not at its first action button. */
+function sheetTitle(): HTMLElement | null {
+  return document.getElementById(SHEET_TITLE_ID);
 }
 
 function focusableRow(): HTMLElement | null {
@@ -56,7 +63,9 @@ function DetailBody({ member }: { member: PreparedMember }) {
   return (
     <div className="sheet__body">
       <header className="sheet__header">
-        <DialogTitle className="sheet__title">{row.name}</DialogTitle>
+        <DialogTitle id={SHEET_TITLE_ID} className="sheet__title" tabIndex={-1}>
+          {row.name}
+        </DialogTitle>
         <p className="sheet__subtitle">{row.email}</p>
       </header>
 
