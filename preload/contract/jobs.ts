@@ -131,14 +131,21 @@ export interface DamagedJob {
 }
 
 export interface JobItemsPage {
+  /** Items of the job, or with the outcome asked for. */
   total: number;
   items: ItemResult[];
 }
+
+/** What a job's items can be filtered to: an outcome, or not run yet. */
+export const ITEM_OUTCOME_FILTERS = ['done', 'failed', 'skipped', 'unconfirmed', 'pending'] as const;
+export type ItemOutcomeFilter = (typeof ITEM_OUTCOME_FILTERS)[number];
 
 export const itemsPageArgSchema = z.strictObject({
   jobId: jobIdSchema,
   offset: z.number().int().min(0),
   limit: z.number().int().min(1).max(1000),
+  /** Only the items with this outcome; offset and total then count those. */
+  outcome: z.enum(ITEM_OUTCOME_FILTERS).optional(),
 });
 export type ItemsPageArg = z.infer<typeof itemsPageArgSchema>;
 

@@ -126,6 +126,18 @@ describe('the Jobs view', () => {
     expect(lines[4]).toMatch(/^4,,".*nobody-here@example\.com.*",failed,.+,preflight,$/);
     await items.getByRole('status').filter({ hasText: `Exported 4 rows: ${jobId}-results.csv is downloading.` }).waitFor();
 
+    // Only the failures, chosen by keyboard: the counts are on the choices, the caption says what is shown.
+    const show = items.getByRole('combobox', { name: 'Show' });
+    expect(await show.locator('option').allTextContents()).toEqual(['All items (4)', 'Failed (1)', 'Unconfirmed (0)', 'Skipped (0)', 'Done (3)', 'Not run yet (0)']);
+    await show.focus();
+    await show.selectOption({ label: 'Failed (1)' });
+    await table.getByRole('caption').filter({ hasText: 'Items 1–1 of 1 (failed)' }).waitFor();
+    expect(await rows.count()).toBe(2);
+    expect((await rows.nth(1).getByRole('cell').allTextContents())[1]).toBe('nobody-here@example.com');
+    await show.selectOption({ label: 'Skipped (0)' });
+    await table.getByRole('caption').filter({ hasText: 'No items (skipped)' }).waitFor();
+    expect(await rows.count()).toBe(1);
+
     expect(await axeViolations(page)).toEqual([]);
   });
 

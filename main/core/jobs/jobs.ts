@@ -194,13 +194,24 @@ export class Jobs {
     const parsed = itemsPageArgSchema.safeParse(arg);
     if (!parsed.success) throw new AppError('invalid_argument', firstIssueSentence(parsed.error));
     const run = this.run(parsed.data.jobId);
-    const { offset, limit } = parsed.data;
-    const items: ItemResult[] = [];
-    for (let i = offset; i < Math.min(run.items.length, offset + limit); i++) {
+    const { offset, limit, outcome } = parsed.data;
+    const result = (i: number): ItemResult => {
       const item = run.items.get(i);
-      items.push({ index: item.index, input: item.input, ...(item.member ? { member: item.member } : {}), outcome: run.results[i] ?? { outcome: 'pending' } });
+      return { index: item.index, input: item.input, ...(item.member ? { member: item.member } : {}), outcome: run.results[i] ?? { outcome: 'pending' } };
+    };
+    const items: ItemResult[] = [];
+    if (!outcome) {
+      for (let i = offset; i < Math.min(run.items.length, offset + limit); i++) items.push(result(i));
+      return { total: run.items.length, items };
     }
-    return { total: run.items.length, items };
+    // Filtered: counted over the outcomes held in memory, and only the page's items read.
+    let total = 0;
+    for (let i = 0; i < run.items.length; i++) {
+      if ((run.results[i]?.outcome ?? 'pending') !== outcome) continue;
+      if (total >= offset && items.length < limit) items.push(result(i));
+      total++;
+    }
+    return { total, items };
   }
 
   /** The job's results as CSV: input, outcome, reason, Dropbox request id. */

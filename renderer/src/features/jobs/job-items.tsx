@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { JobSummary } from '../../../../preload/contract.js';
+import type { ItemOutcomeFilter, JobSummary } from '../../../../preload/contract.js';
 import { api } from '../../api.js';
 import { useRead } from '../../use-read.js';
 import { throttle } from '../../throttle.js';
@@ -8,8 +8,12 @@ import { Pager } from '../../components/pager.js';
 import { ExportResultButton } from '../reports/export-result-button.js';
 import { summariseOptions } from '../audit/format-audit.js';
 import { itemSubject, outcomeWords } from './format-job.js';
+import { ItemsFilter } from './items-filter.js';
 
 const PAGE_SIZE = 50;
+
+/** How the caption names the items shown. */
+const FILTER_WORDS: Record<ItemOutcomeFilter, string> = { done: 'done', failed: 'failed', skipped: 'skipped', unconfirmed: 'unconfirmed', pending: 'not run yet' };
 
 /**
  * A job's items, a page at a time, with their outcomes in words. The page on
@@ -19,6 +23,7 @@ const PAGE_SIZE = 50;
 export function JobItems({ job, headingId }: { job: JobSummary; headingId: string }) {
   const { jobId } = job;
   const [offset, setOffset] = useState(0);
+  const [outcome, setOutcome] = useState<ItemOutcomeFilter | null>(null);
   const [tick, setTick] = useState(0);
   const bump = useMemo(() => throttle(() => setTick((t) => t + 1), 500), []);
   const first = useRef(true);
@@ -32,11 +37,12 @@ export function JobItems({ job, headingId }: { job: JobSummary; headingId: strin
     else bump();
   }, [moved, bump]);
 
-  const { value: page, error } = useRead(() => api.getJobItems({ jobId, offset, limit: PAGE_SIZE }), [jobId, offset, tick]);
+  const { value: page, error } = useRead(() => api.getJobItems({ jobId, offset, limit: PAGE_SIZE, ...(outcome ? { outcome } : {}) }), [jobId, offset, outcome, tick]);
 
   const total = page?.total ?? p.total;
   const last = Math.min(total, offset + PAGE_SIZE);
-  const range = total === 0 ? 'No items' : `Items ${(offset + 1).toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
+  const which = outcome ? ` (${FILTER_WORDS[outcome]})` : '';
+  const range = total === 0 ? `No items${which}` : `Items ${(offset + 1).toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}${which}`;
 
   return (
     <section className="job-items" aria-labelledby={headingId}>
@@ -46,6 +52,14 @@ export function JobItems({ job, headingId }: { job: JobSummary; headingId: strin
         </h2>
         <ExportResultButton label="Export results (CSV)" run={() => api.exportJobResults({ jobId })} />
       </div>
+      <ItemsFilter
+        progress={p}
+        value={outcome}
+        onChange={(next) => {
+          setOutcome(next);
+          setOffset(0);
+        }}
+      />
       {error && (
         <StatusMessage tone="error" title="Couldn't read the items" action={{ label: 'Retry', onClick: () => setTick((t) => t + 1) }}>
           <p>{error.message}</p>

@@ -110,6 +110,32 @@ describe('jobs through the Api, over the browser host', () => {
     expect(jobEvents(plan.jobId).filter((e) => e.type === 'job.state').map((e) => (e as { state: string }).state)).toEqual(['running', 'pausing', 'paused', 'running', 'cancelling', 'cancelled']);
   });
 
+  it('pages one outcome at a time: total and offset count only the items with it', async () => {
+    const targets = members(sb, 'active').slice(40, 44);
+    // Two changes, two already so (skips), one member nobody has (failed once run).
+    const items = [
+      { member: targets[0].email, surname: 'Filtered0' },
+      { member: targets[1].email, surname: targets[1].surname },
+      { member: 'nobody-filtered@example.com', surname: 'X' },
+      { member: targets[2].email, surname: targets[2].surname },
+      { member: targets[3].email, surname: 'Filtered3' },
+    ];
+    const plan = await h.call('planJob', { kind: 'member.edit-profile', items });
+    await h.call('startJob', { jobId: plan.jobId, confirmation: plan.confirmation!.text });
+    await until(jobOf(plan.jobId), stopped);
+    const page = (outcome: string, offset = 0, limit = 10) => h.call('getJobItems', { jobId: plan.jobId, offset, limit, outcome });
+    const indexes = (p: { items: Array<{ index: number; outcome: { outcome: string } }> }) => p.items.map((i) => [i.index, i.outcome.outcome]);
+
+    expect(await page('done')).toMatchObject({ total: 2 });
+    expect(indexes(await page('done'))).toEqual([[0, 'done'], [4, 'done']]);
+    expect(indexes(await page('failed'))).toEqual([[2, 'failed']]);
+    // The second skip alone: offset and limit count skips, not items.
+    expect(await page('skipped', 1, 1)).toMatchObject({ total: 2, items: [{ index: 3, outcome: { outcome: 'skipped' } }] });
+    expect(await page('pending')).toEqual({ total: 0, items: [] });
+    expect(await page('unconfirmed', 5)).toEqual({ total: 0, items: [] });
+    expect((await h.call('getJobItems', { jobId: plan.jobId, offset: 0, limit: 10 })).total).toBe(5);
+  });
+
   it('refuses bad arguments at the boundary with a specific error, and sends nothing', async () => {
     const [m] = members(sb, 'active').slice(60);
     const bad: Array<[string, unknown, RegExp]> = [
@@ -121,6 +147,7 @@ describe('jobs through the Api, over the browser host', () => {
       ['pauseJob', null, /argument/],
       ['getJobItems', { jobId: 'job-20260517T120000-0123abcd', offset: 0, limit: 5000 }, /limit/],
       ['getJobItems', { jobId: 'job-20260517T120000-0123abcd', offset: -1, limit: 5 }, /offset/],
+      ['getJobItems', { jobId: 'job-20260517T120000-0123abcd', offset: 0, limit: 5, outcome: 'maybe' }, /outcome/],
       ['listAudit', { filter: { outcome: 'maybe' }, offset: 0, limit: 10 }, /filter.outcome/],
       ['listAudit', { filter: { from: 'last tuesday' }, offset: 0, limit: 10 }, /filter.from/],
       ['exportAudit', { filter: {}, path: '/tmp/x.csv' }, /path|Unrecognized/],
