@@ -188,7 +188,8 @@ export type JobsApi = ApiOf<typeof JOBS_ARGS, JobsResults>;
  * job: read a job's items with getJobItems, never by collecting job.item.
  * - job.state: every change of state.
  * - job.progress: at most 4 a second per job, and always one when the job
- *   stops (finished, paused, cancelled, interrupted).
+ *   stops (finished, paused, cancelled, interrupted) or Dropbox asks for a
+ *   wait (a 429: once per new end of the wait, with waitingUntil).
  * - job.item: in a job of at most 100 items, each item as it ends; in a
  *   bigger job only the items that failed or are unconfirmed (in doubt). At
  *   most 100 per run of a job either way (a resume is a new run); after that

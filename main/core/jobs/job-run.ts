@@ -84,6 +84,8 @@ export class JobRun {
   private startedAt = 0;
   private finishedThisRun = 0;
   private lastProgressAt = 0;
+  /** The end of the last Retry-After wait announced (see waitingFor). */
+  private announcedWait = 0;
   private itemEvents = 0;
   private changed = new Set<string>();
   /** Why Teamkeeper paused the job itself (not the admin), until it runs again. */
@@ -223,13 +225,27 @@ export class JobRun {
   private launch(): void {
     this.startedAt = this.d.clock.now();
     this.finishedThisRun = 0;
+    const stopWatching = this.d.team.client.scheduler.onRateLimited((e) => this.waitingFor(e.until));
     const workers = Array.from({ length: Math.max(1, this.d.concurrency) }, () => this.worker());
     this.running = Promise.all(workers)
       .then(() => this.settle())
       .catch((err: unknown) => {
         this.writeError ??= err;
         return this.settle();
-      });
+      })
+      .finally(stopWatching);
+  }
+
+  /**
+   * Dropbox asked for a wait (a 429's Retry-After): said at once, since no
+   * item finishes during it and the last progress would otherwise stand for
+   * the whole wait. Once per new end of the wait, not once per refused call.
+   */
+  private waitingFor(until: number): void {
+    if (this.state !== 'running' || until <= this.announcedWait) return;
+    this.announcedWait = until;
+    this.lastProgressAt = this.d.clock.now();
+    this.d.emit({ type: 'job.progress', jobId: this.jobId, progress: this.progress() });
   }
 
   private async worker(): Promise<void> {

@@ -45,3 +45,22 @@ describe('the events of a big job stay few', () => {
     expect(items.map((e) => e.index).sort((a, b) => a - b)).toEqual(targets.map((_, i) => i));
   });
 });
+
+describe('a wait Dropbox asks for is said when it starts', () => {
+  it('a 429 with Retry-After: a progress event carrying the wait goes out before any item finishes, once per wait', async () => {
+    const { jobs, events } = startJobs(sb);
+    const targets = members(sb, 'active').slice(230, 233);
+    sb.sandbox.faults.add({ route: 'team/members/set_profile_v2', fault: 429, count: 3, retryAfter: 1 });
+    const started = Date.now();
+    const { results } = await runJob(jobs, 'member.edit-profile', targets.map((m, i) => ({ member: m.teamMemberId, surname: `Waited${i}` })));
+    expect(results.map((r) => r.outcome.outcome)).toEqual(['done', 'done', 'done']);
+
+    const waits = ofType(events, 'job.progress').filter((e) => e.progress.waitingUntil !== null);
+    expect(waits.length).toBeGreaterThanOrEqual(1);
+    expect(waits.length).toBeLessThanOrEqual(3);
+    expect(waits[0].progress.waitingUntil!).toBeGreaterThanOrEqual(started + 1000);
+    // Said while nothing had finished: the wait, not a stale rate, is what the Jobs view shows.
+    expect(waits[0].progress).toMatchObject({ done: 0, pending: 3 });
+    expect(events.indexOf(waits[0])).toBeLessThan(events.findIndex((e) => e.type === 'job.item'));
+  });
+});
