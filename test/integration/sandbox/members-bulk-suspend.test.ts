@@ -17,7 +17,8 @@ describe('sandbox: members/bulk_suspend through the real SDK', () => {
   const statuses = () => sb.sandbox.store.state.members.map((m) => m.status);
 
   beforeAll(async () => {
-    sb = await withSandbox({ members: 80, seed: 5, asyncJobDelayMs: 150 });
+    // Long enough that the first poll still finds the job running on a loaded machine.
+    sb = await withSandbox({ members: 80, seed: 5, asyncJobDelayMs: 600 });
     plain = sb.sandbox.store.state.members.filter((m) => m.status === 'active' && m.roleIds.length === 0 && m.devices.length > 0);
   });
   afterAll(() => sb.close());
@@ -53,7 +54,8 @@ describe('sandbox: members/bulk_suspend through the real SDK', () => {
     if (done['.tag'] !== 'complete') throw new Error(done['.tag']);
     expect({ requested: done.requested, suspended: done.suspended, failed: done.failed, unknown: done.unknown }).toEqual({ requested: 6, suspended: 2, failed: 4, unknown: 0 });
     expect(['bulk_suspend_report_delivery_status_pending', 'bulk_suspend_report_delivery_status_delivered']).toContain(done.report_delivery['.tag']);
-    await new Promise((r) => setTimeout(r, 200));
+    // The report arrives one job delay after completion.
+    await new Promise((r) => setTimeout(r, 700));
     const later = (await poll()).result as team.BulkSuspendJobStatusComplete;
     expect(later.report_delivery['.tag']).toBe('bulk_suspend_report_delivery_status_delivered');
 

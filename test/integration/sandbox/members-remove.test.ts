@@ -21,7 +21,8 @@ async function wireProfile(sb: Sb, id: string): Promise<team.TeamMemberProfile> 
 describe('sandbox: members/remove effects', () => {
   let sb: Sb;
   beforeEach(async () => {
-    sb = await withSandbox({ asyncJobDelayMs: 150 });
+    // Long enough that the first poll still finds the job running on a loaded machine.
+    sb = await withSandbox({ asyncJobDelayMs: 600 });
   });
   afterEach(() => sb.close());
 
