@@ -39,6 +39,12 @@ export function JobItems({ job, headingId }: { job: JobSummary; headingId: strin
 
   const { value: page, error } = useRead(() => api.getJobItems({ jobId, offset, limit: PAGE_SIZE, ...(outcome ? { outcome } : {}) }), [jobId, offset, outcome, tick]);
 
+  // Items leave a filter as the job runs ("Not run yet" empties): a page past the end moves back to the last one.
+  const pageTotal = page?.total;
+  useEffect(() => {
+    if (pageTotal !== undefined && offset > 0 && offset >= pageTotal) setOffset(Math.max(0, Math.ceil(pageTotal / PAGE_SIZE) - 1) * PAGE_SIZE);
+  }, [pageTotal, offset]);
+
   const total = page?.total ?? p.total;
   const last = Math.min(total, offset + PAGE_SIZE);
   const which = outcome ? ` (${FILTER_WORDS[outcome]})` : '';
