@@ -17,3 +17,9 @@ export function Pager({ offset, total, pageSize, onOffset, what }: { offset: num
     </div>
   );
 }
+
+/** Where a page that started at `offset` starts once only `total` items are left: the last page, when it was past the end. */
+export function lastPageWithin(offset: number, total: number, pageSize: number): number {
+  if (offset < total || offset === 0) return offset;
+  return Math.max(0, Math.ceil(total / pageSize) - 1) * pageSize;
+}

@@ -4,7 +4,7 @@ import { api } from '../../api.js';
 import { useRead } from '../../use-read.js';
 import { throttle } from '../../throttle.js';
 import { StatusMessage } from '../../components/status-message.js';
-import { Pager } from '../../components/pager.js';
+import { lastPageWithin, Pager } from '../../components/pager.js';
 import { ExportResultButton } from '../reports/export-result-button.js';
 import { summariseOptions } from '../audit/format-audit.js';
 import { itemSubject, outcomeWords } from './format-job.js';
@@ -42,8 +42,8 @@ export function JobItems({ job, headingId }: { job: JobSummary; headingId: strin
   // Items leave a filter as the job runs ("Not run yet" empties): a page past the end moves back to the last one.
   const pageTotal = page?.total;
   useEffect(() => {
-    if (pageTotal !== undefined && offset > 0 && offset >= pageTotal) setOffset(Math.max(0, Math.ceil(pageTotal / PAGE_SIZE) - 1) * PAGE_SIZE);
-  }, [pageTotal, offset]);
+    if (pageTotal !== undefined) setOffset((now) => lastPageWithin(now, pageTotal, PAGE_SIZE));
+  }, [pageTotal]);
 
   const total = page?.total ?? p.total;
   const last = Math.min(total, offset + PAGE_SIZE);
