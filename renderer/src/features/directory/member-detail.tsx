@@ -30,11 +30,10 @@ export function MemberDetailPanel() {
   );
 }
 
-const SHEET_TITLE_ID = 'member-sheet-title';
-
 /** The sheet opens at the member's name, not at its first action button. */
 function sheetTitle(): HTMLElement | null {
-  return document.getElementById(SHEET_TITLE_ID);
+  // Found by class, not id: Radix names the dialog by the title's own id.
+  return document.querySelector<HTMLElement>('.sheet .sheet__title');
 }
 
 function focusableRow(): HTMLElement | null {
@@ -63,7 +62,7 @@ function DetailBody({ member }: { member: PreparedMember }) {
   return (
     <div className="sheet__body">
       <header className="sheet__header">
-        <DialogTitle id={SHEET_TITLE_ID} className="sheet__title" tabIndex={-1}>
+        <DialogTitle className="sheet__title" tabIndex={-1}>
           {row.name}
         </DialogTitle>
         <p className="sheet__subtitle">{row.email}</p>
