@@ -1,15 +1,10 @@
-import { useMemo } from 'react';
 import type { ActionFormProps } from '../action-spec.js';
-import { canHearAboutTransfer, canReceiveFiles, colleaguesWhere } from './colleague-choices.js';
-import { ColleaguePicker } from './colleague-picker.js';
 import { chooseFate, FILE_FATES, fateUnavailable, optionsFor, type RemoveValues } from './remove-options.js';
+import { TransferPickers } from './transfer-pickers.js';
 import { WipeDevicesField } from './wipe-devices-field.js';
 
 export function RemoveForm({ member, values, onChange, errors, members, idPrefix }: ActionFormProps<RemoveValues>) {
   const fits = optionsFor(values.fate);
-  const leaverId = member?.id;
-  const receivers = useMemo(() => colleaguesWhere(members, (m) => canReceiveFiles(m, leaverId)), [members, leaverId]);
-  const admins = useMemo(() => colleaguesWhere(members, (m) => canHearAboutTransfer(m, leaverId)), [members, leaverId]);
   const set = (patch: Partial<RemoveValues>) => onChange({ ...values, ...patch });
 
   return (
@@ -39,28 +34,7 @@ export function RemoveForm({ member, values, onChange, errors, members, idPrefix
           );
         })}
       </fieldset>
-      {fits.recipients && (
-        <>
-          <ColleaguePicker
-            id={`${idPrefix}-transferTo`}
-            label="Transfer the files to"
-            colleagues={receivers}
-            value={values.transferTo}
-            onChange={(transferTo) => set({ transferTo })}
-            hint="An active member with a verified email address."
-            error={errors.transferTo}
-          />
-          <ColleaguePicker
-            id={`${idPrefix}-transferAdmin`}
-            label="Admin told about transfer errors"
-            colleagues={admins}
-            value={values.transferAdmin}
-            onChange={(transferAdmin) => set({ transferAdmin })}
-            hint="An active member with an admin role; Dropbox emails them if part of the transfer fails."
-            error={errors.transferAdmin}
-          />
-        </>
-      )}
+      {fits.recipients && <TransferPickers leaver={member} members={members} idPrefix={idPrefix} values={values} errors={errors} onChange={set} />}
       {fits.teamShares && (
         <div className="form-field">
           <label className="choice" htmlFor={`${idPrefix}-retainTeamShares`}>
